@@ -1,0 +1,26 @@
+"""The menu each role sees. Each entry: (url name, label, roles that see it)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+
+EVERYONE = tuple(Role)
+WARD_STAFF = (Role.ADMIN, Role.COORDINATOR, Role.LEADER)
+
+MENU = [
+    ("dashboard:home", _("Trang chủ"), EVERYONE),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or user.must_change_password:
+        return {"menu": []}
+    role = Role.ADMIN if user.is_superuser else user.role
+    items = [
+        {"url": reverse(name), "label": label, "active": request.path == reverse(name)}
+        for name, label, roles in MENU
+        if role in roles
+    ]
+    return {"menu": items}
