@@ -49,3 +49,24 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.full_name or self.username
+
+
+class AuditScope(models.Model):
+    """Where in the unit tree a log entry's record lay when it was written.
+
+    Kept beside auditlog's own table so the log of a unit's subtree is one indexed prefix
+    scan, and a deleted record's history stays visible to the people who saw the record.
+    An empty path means no unit (an admin account): only admins read it.
+    """
+
+    log_entry = models.OneToOneField(
+        "auditlog.LogEntry", on_delete=models.CASCADE, primary_key=True, related_name="scope"
+    )
+    unit_path = models.CharField(max_length=255, db_index=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phạm vi nhật ký")
+        verbose_name_plural = _("phạm vi nhật ký")
+
+    def __str__(self) -> str:
+        return self.unit_path

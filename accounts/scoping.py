@@ -119,3 +119,61 @@ def user_ward(user) -> Unit | None:
 
 def user_has_role(user: User, *roles: Role) -> bool:
     return user.is_authenticated and (user.role in roles or is_admin(user))
+
+
+def can_path(user, access: Access, unit_path: str) -> bool:
+    """`can` for a record known only by the tree path of its unit (a deleted record's log).
+    An empty path belongs to no unit, so only admins reach it."""
+    if not role_allows(user, access):
+        return False
+    root = scope_root(user)
+    if root is None:
+        return True
+    return bool(unit_path) and unit_path.startswith(root.path)
+
+
+def require_path(user, access: Access, unit_path: str) -> None:
+    """`require` for a unit path: 404 out of reach, 403 in reach but not allowed."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if not can_path(user, Access.VIEW, unit_path):
+        raise Http404
+    if not can_path(user, access, unit_path):
+        raise PermissionDenied
+
+
+# Roles a user may hand out: a coordinator staffs its ward's units with focal points only.
+_GRANTABLE = {Role.COORDINATOR: (Role.FOCAL_POINT,)}
+
+
+def grantable_roles(user) -> tuple[Role, ...]:
+    if is_admin(user):
+        return tuple(Role)
+    if not role_allows(user, Access.MANAGE):
+        return ()
+    return _GRANTABLE.get(user.role, ())
+
+
+def manageable_users(user) -> QuerySet[User]:
+    """Accounts the user may create, change, reset and lock: all for an admin, the focal
+    points of the ward's units for a coordinator, none for anyone else."""
+    roles = grantable_roles(user)
+    if not roles:
+        return User.objects.none()
+    if is_admin(user):
+        return User.objects.all()
+    return scope_queryset(user, User.objects.filter(role__in=roles)).exclude(pk=user.pk)
+
+
+def assignable_units(user) -> QuerySet[Unit]:
+    """Units a new or changed account may be attached to."""
+    if not grantable_roles(user):
+        return Unit.objects.none()
+    if is_admin(user):
+        return Unit.objects.all()
+    return visible_units(user).exclude(kind__in=("province", "ward"))
+
+
+def require_manage_users(user) -> None:
+    if not user.is_authenticated or not grantable_roles(user):
+        raise PermissionDenied

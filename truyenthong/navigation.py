@@ -10,6 +10,9 @@ WARD_STAFF = (Role.ADMIN, Role.COORDINATOR, Role.LEADER)
 
 MENU = [
     ("dashboard:home", _("Trang chủ"), EVERYONE),
+    ("accounts:user_list", _("Người dùng"), (Role.ADMIN, Role.COORDINATOR)),
+    ("accounts:audit_index", _("Nhật ký thay đổi"), (Role.ADMIN, Role.COORDINATOR)),
+    ("admin:index", _("Quản trị"), (Role.ADMIN,)),
 ]
 
 

@@ -1,0 +1,116 @@
+"""Reads for account pages: the audit log of a unit or a record, in Vietnamese labels."""
+
+from dataclasses import dataclass
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User
+from accounts.scoping import manageable_users
+from units.models import Unit
+
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: gettext_lazy("Tạo mới"),
+    LogEntry.Action.UPDATE: gettext_lazy("Sửa"),
+    LogEntry.Action.DELETE: gettext_lazy("Xóa"),
+    LogEntry.Action.ACCESS: gettext_lazy("Xem"),
+}
+_EMPTY_VALUES = {"None", ""}
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    timestamp: object
+    actor: str
+    action: str
+    kind: str
+    record: str
+    record_url: str
+    changes: list[AuditChange]
+
+
+def audit_log_for_unit(*, unit: Unit) -> QuerySet[LogEntry]:
+    """Every change to the unit, its subtree, and the records that belong to them."""
+    return _entries().filter(scope__unit_path__startswith=unit.path)
+
+
+def audit_log_for_record(*, content_type: ContentType, object_pk: str) -> QuerySet[LogEntry]:
+    return _entries().filter(content_type=content_type, object_pk=object_pk)
+
+
+def audit_record_unit_path(*, content_type: ContentType, object_pk: str) -> str | None:
+    """The unit path of the record's latest entry; None when the record has no log."""
+    entry = audit_log_for_record(content_type=content_type, object_pk=object_pk).first()
+    if entry is None:
+        return None
+    return getattr(getattr(entry, "scope", None), "unit_path", "")
+
+
+def _entries() -> QuerySet[LogEntry]:
+    return LogEntry.objects.select_related("actor", "content_type", "scope").order_by(
+        "-timestamp", "-pk"
+    )
+
+
+def audit_rows(entries) -> list[AuditRow]:
+    return [_row(entry) for entry in entries]
+
+
+def _row(entry: LogEntry) -> AuditRow:
+    model = entry.content_type.model_class()
+    kind = str(model._meta.verbose_name) if model else entry.content_type.model
+    return AuditRow(
+        timestamp=entry.timestamp,
+        actor=entry.actor.display_name if entry.actor else _("Hệ thống"),
+        action=str(ACTION_LABELS.get(entry.action, entry.action)),
+        kind=kind[:1].upper() + kind[1:],
+        record=entry.object_repr,
+        record_url=reverse(
+            "accounts:audit_record",
+            kwargs={"content_type_id": entry.content_type_id, "object_pk": entry.object_pk},
+        ),
+        changes=_changes(entry, model),
+    )
+
+
+def _changes(entry: LogEntry, model) -> list[AuditChange]:
+    """Only fields a person edits: derived keys, paths and timestamps are noise here."""
+    hidden = set()
+    if model is not None:
+        hidden = {
+            str(field.verbose_name)
+            for field in model._meta.concrete_fields
+            if not field.editable or getattr(field, "auto_now", False)
+        }
+    changes = []
+    for label, values in entry.changes_display_dict.items():
+        if str(label) in hidden:
+            continue
+        before, after = (list(values) + ["", ""])[:2]
+        changes.append(
+            AuditChange(
+                field=str(label)[:1].upper() + str(label)[1:],
+                before="" if str(before) in _EMPTY_VALUES else str(before),
+                after="" if str(after) in _EMPTY_VALUES else str(after),
+            )
+        )
+    return changes
+
+
+def users_for_manager(*, user: User) -> QuerySet[User]:
+    return manageable_users(user).select_related("unit").order_by("unit__path", "username")
+
+
+def audit_log_all() -> QuerySet[LogEntry]:
+    return _entries()
