@@ -30,7 +30,10 @@ def secret_key_is_strong(app_configs, **kwargs) -> list[Error]:
 
 @register()
 def sqlite_folder_is_writable(app_configs, **kwargs) -> list[Error]:
-    database = settings.DATABASES["default"]
+    return sqlite_folder_errors(settings.DATABASES["default"])
+
+
+def sqlite_folder_errors(database: dict) -> list[Error]:
     if database["ENGINE"] != "django.db.backends.sqlite3" or database["NAME"] == ":memory:":
         return []
     folder = Path(database["NAME"]).parent

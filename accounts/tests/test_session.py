@@ -1,0 +1,41 @@
+import datetime as dt
+
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.testing import PASSWORD
+
+
+def _login(client):
+    response = client.post(reverse("accounts:login"), {"username": "leader", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_an_idle_session_expires_after_the_configured_age(client, world, settings):
+    _login(client)
+    assert client.get("/").status_code == 200
+    session = Session.objects.get()
+    session.expire_date = timezone.now() - dt.timedelta(seconds=1)
+    session.save()
+    response = client.get("/")
+    assert response.status_code == 302 and reverse("accounts:login") in response.url
+
+
+def test_each_request_pushes_the_expiry_forward(client, world, settings):
+    _login(client)
+    first = Session.objects.get().expire_date
+    client.get("/")
+    later = Session.objects.get().expire_date
+    assert later >= first
+    expected = timezone.now() + dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    assert abs((later - expected).total_seconds()) < 60
+
+
+def test_logout_is_a_post_and_ends_the_session(client, world):
+    _login(client)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert client.get("/").status_code == 200
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302 and response.url == reverse("accounts:login")
+    assert client.get("/").status_code == 302
