@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Báo cáo"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from reports import models
+
+        # Who accepted, returned or reopened a report, and why, must survive any later edit.
+        for model in (
+            models.ReportSchedule,
+            models.UnitReport,
+            models.UnitReportVersion,
+            models.Difficulty,
+            models.WardReport,
+            models.WardSettings,
+        ):
+            auditlog.register(model)

@@ -1,0 +1,229 @@
+"""Reads: who owes which report, windows and deadlines, completeness, the review queue."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.scoping import scope_queryset
+from reports.holidays import add_working_days
+from reports.models import (
+    Difficulty,
+    DifficultyStatus,
+    ReportSchedule,
+    ReportStatus,
+    ScheduleKind,
+    UnitReport,
+    WardReport,
+)
+from reports.periods import DateWindow, Period, PeriodKind, parse_period, periods_ending_between
+from units.models import Unit
+
+_PERIOD_KIND = {
+    ScheduleKind.MONTH: PeriodKind.MONTH,
+    ScheduleKind.QUARTER: PeriodKind.QUARTER,
+    ScheduleKind.HALF_YEAR: PeriodKind.HALF_YEAR,
+    ScheduleKind.NINE_MONTHS: PeriodKind.NINE_MONTHS,
+    ScheduleKind.YEAR: PeriodKind.YEAR,
+}
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    """A schedule's period: its code (empty for thematic and ad hoc), label, window, deadline."""
+
+    code: str
+    label: str
+    window: DateWindow
+    due_on: dt.date
+
+
+def schedule_period(*, schedule: ReportSchedule, period_code: str = "") -> ReportingPeriod:
+    """The window and deadline of one period; ValueError (Vietnamese) for a code that does not
+    fit the schedule."""
+    if not schedule.is_periodic:
+        return ReportingPeriod(
+            code="",
+            label=schedule.name,
+            window=DateWindow(schedule.starts_on, schedule.ends_on),
+            due_on=schedule.due_on,
+        )
+    period = parse_period(period_code)
+    if period.kind != _PERIOD_KIND[schedule.kind]:
+        raise ValueError(
+            _("Kỳ “%(code)s” không phải kỳ của báo cáo %(kind)s.")
+            % {"code": period_code, "kind": schedule.get_kind_display().lower()}
+        )
+    return _reporting_period(schedule, period)
+
+
+def _reporting_period(schedule: ReportSchedule, period: Period) -> ReportingPeriod:
+    return ReportingPeriod(
+        code=period.code,
+        label=period.label,
+        window=period.window,
+        due_on=add_working_days(period.cut_off, schedule.working_days),
+    )
+
+
+def schedule_recent_periods(
+    *, schedule: ReportSchedule, today: dt.date, months_back: int = 12
+) -> list[ReportingPeriod]:
+    """Periods whose cut-off fell in the last `months_back` months or is the next one to come,
+    newest first: the ones anyone still reports on."""
+    if not schedule.is_periodic:
+        return [schedule_period(schedule=schedule)]
+    kind = _PERIOD_KIND[schedule.kind]
+    start = today - dt.timedelta(days=31 * months_back)
+    periods = periods_ending_between(kind=kind, start=start, end=today + dt.timedelta(days=400))
+    past = [p for p in periods if p.cut_off < today]
+    upcoming = [p for p in periods if p.cut_off >= today][:1]
+    return [_reporting_period(schedule, p) for p in reversed(past + upcoming)]
+
+
+def schedule_units(*, schedule: ReportSchedule) -> QuerySet[Unit]:
+    """The active units of the plan's ward that owe this report."""
+    obligations = list(schedule.obligations.all())
+    kinds = [o.unit_kind for o in obligations if o.unit_kind]
+    ids = [o.unit_id for o in obligations if o.unit_id]
+    if not kinds and not ids:
+        return Unit.objects.none()
+    return (
+        Unit.objects.filter(ward_id=schedule.plan.ward_id, is_active=True)
+        .exclude(pk=schedule.plan.ward_id)
+        .filter(Q(kind__in=kinds) | Q(pk__in=ids))
+        .order_by("sort_key")
+    )
+
+
+def schedules_for_user(*, user) -> QuerySet[ReportSchedule]:
+    return scope_queryset(
+        user, ReportSchedule.objects.select_related("plan", "plan__ward"), "plan__ward"
+    )
+
+
+def schedules_for_unit(*, unit: Unit) -> list[ReportSchedule]:
+    candidates = ReportSchedule.objects.filter(
+        plan__ward_id=unit.ward_id, is_active=True
+    ).select_related("plan")
+    return [s for s in candidates if schedule_units(schedule=s).filter(pk=unit.pk).exists()]
+
+
+class Timeliness:
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+
+
+TIMELINESS_LABELS = {
+    Timeliness.ON_TIME: gettext_lazy("Đúng hạn"),
+    Timeliness.LATE: gettext_lazy("Trễ hạn"),
+    Timeliness.MISSING: gettext_lazy("Chưa gửi"),
+}
+
+
+@dataclass(frozen=True)
+class UnitStanding:
+    unit: Unit
+    report: UnitReport | None
+    timeliness: str
+
+    @property
+    def timeliness_label(self) -> str:
+        return str(TIMELINESS_LABELS[self.timeliness])
+
+
+def _timeliness(report: UnitReport | None, due_on: dt.date) -> str:
+    if report is None or report.first_submitted_at is None:
+        return Timeliness.MISSING
+    submitted_on = timezone.localdate(report.first_submitted_at)
+    return Timeliness.ON_TIME if submitted_on <= due_on else Timeliness.LATE
+
+
+def period_completeness(*, schedule: ReportSchedule, period_code: str = "") -> list[UnitStanding]:
+    """Every unit owing the report, with its report (if any) and on time / late / missing,
+    judged on the first submission against the deadline."""
+    period = schedule_period(schedule=schedule, period_code=period_code)
+    reports = {
+        r.unit_id: r for r in UnitReport.objects.filter(schedule=schedule, period_code=period.code)
+    }
+    return [
+        UnitStanding(
+            unit=u,
+            report=reports.get(u.pk),
+            timeliness=_timeliness(reports.get(u.pk), period.due_on),
+        )
+        for u in schedule_units(schedule=schedule)
+    ]
+
+
+def completeness_counts(standings: list[UnitStanding]) -> dict[str, int]:
+    counts = dict.fromkeys(TIMELINESS_LABELS, 0)
+    for standing in standings:
+        counts[standing.timeliness] += 1
+    counts["owed"] = len(standings)
+    return counts
+
+
+@dataclass(frozen=True)
+class Outstanding:
+    schedule: ReportSchedule
+    period: ReportingPeriod
+    unit: Unit
+    report: UnitReport | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.period.due_on < timezone.localdate()
+
+
+def reports_outstanding(*, ward: Unit, today: dt.date) -> list[Outstanding]:
+    """Who still owes what: for each active schedule's recent periods whose cut-off has passed,
+    the units whose report is missing, still a draft or returned for revision."""
+    done = {ReportStatus.SUBMITTED, ReportStatus.ACCEPTED}
+    found = []
+    for schedule in ReportSchedule.objects.filter(plan__ward=ward, is_active=True):
+        for period in schedule_recent_periods(schedule=schedule, today=today):
+            if period.window.end >= today:
+                continue
+            for standing in period_completeness(schedule=schedule, period_code=period.code):
+                if standing.report is None or standing.report.status not in done:
+                    found.append(Outstanding(schedule, period, standing.unit, standing.report))
+    return found
+
+
+def unit_reports_for_user(*, user) -> QuerySet[UnitReport]:
+    return scope_queryset(user, UnitReport.objects.select_related("unit", "schedule"))
+
+
+def review_queue(*, user) -> QuerySet[UnitReport]:
+    return (
+        unit_reports_for_user(user=user)
+        .filter(status=ReportStatus.SUBMITTED)
+        .order_by("submitted_at")
+    )
+
+
+def difficulties_for_user(*, user) -> QuerySet[Difficulty]:
+    return scope_queryset(user, Difficulty.objects.select_related("unit", "report"))
+
+
+def difficulties_open(*, ward: Unit) -> QuerySet[Difficulty]:
+    """The ones that still need the ward's attention and go into the ward report."""
+    return Difficulty.objects.filter(
+        ward=ward, status__in=[DifficultyStatus.OPEN, DifficultyStatus.ESCALATED]
+    ).select_related("unit")
+
+
+def ward_report_next_number(*, ward: Unit, year: int, doc_symbol: str = "BC") -> int:
+    numbers = WardReport.objects.filter(ward=ward, year=year, doc_symbol=doc_symbol).values_list(
+        "number", flat=True
+    )
+    return max(numbers, default=0) + 1
+
+
+def ward_reports_for_user(*, user) -> QuerySet[WardReport]:
+    return scope_queryset(user, WardReport.objects.select_related("schedule", "ward"), "ward")
