@@ -57,7 +57,7 @@ class ReportSchedule(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(working_days__gte=1), name="schedule_days_min_1"),
             models.CheckConstraint(
-                condition=Q(kind__in=[k.value for k in PERIODIC_KINDS])
+                condition=Q(kind__in=sorted(PERIODIC_KINDS))
                 | (Q(starts_on__isnull=False) & Q(ends_on__isnull=False) & Q(due_on__isnull=False)),
                 name="schedule_one_off_has_dates",
             ),
