@@ -5,7 +5,10 @@ The world: province Huế (46) with wards Kim Trà (20017) and Vỹ Dạ (19777)
 Hoàn Kiếm (00070). Kim Trà has two schools and a mass organisation.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
 
 from accounts.models import Role, User
 from accounts.services import user_create
@@ -110,3 +113,48 @@ def browser_login(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+@dataclass(frozen=True)
+class UrlExample:
+    """How to fill a URL pattern's arguments from the world, for the every-URL sweep
+    (accounts/tests/test_every_url.py). `school_record`: the arguments point at a record of
+    `world.school`, so the focal point of `world.other_school` must not get a 2xx answer."""
+
+    build: Callable[[World], dict]
+    school_record: bool = True
+
+
+# Filled by each app's own `<app>/testing.py` (the sweep imports every one of them) with
+# `register_url_example`; a URL with arguments and no example is reported as not covered.
+URL_EXAMPLES: dict[str, UrlExample] = {}
+# Routes anyone may open without logging in (the check-in page of a briefing, for example).
+PUBLIC_URL_NAMES: set[str] = {"accounts:login"}
+
+
+def register_url_example(
+    name: str, build: Callable[[World], dict], *, school_record: bool = True
+) -> None:
+    URL_EXAMPLES[name] = UrlExample(build=build, school_record=school_record)
+
+
+def register_public_url(name: str) -> None:
+    PUBLIC_URL_NAMES.add(name)
+
+
+def _focal_user(world: World) -> dict:
+    return {"pk": world.user("focal").pk}
+
+
+def _school_log(world: World) -> dict:
+    # Creating the school wrote the first entry of its log.
+    return {
+        "content_type_id": ContentType.objects.get_for_model(Unit).pk,
+        "object_pk": world.school.pk,
+    }
+
+
+for _name in ("user_edit", "user_reset_password", "user_deactivate", "user_activate"):
+    register_url_example(f"accounts:{_name}", _focal_user)
+register_url_example("accounts:audit_unit", lambda world: {"unit_id": world.school.pk})
+register_url_example("accounts:audit_record", _school_log)
