@@ -3,15 +3,16 @@
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import User
-from accounts.scoping import manageable_users
-from units.models import Unit
+from accounts.models import Role, User
+from accounts.scoping import manageable_users, scope_queryset, visible_units
+from units.models import WARD_UNIT_KINDS, Person, Unit
 
 ACTION_LABELS = {
     LogEntry.Action.CREATE: gettext_lazy("Tạo mới"),
@@ -114,3 +115,25 @@ def users_for_manager(*, user: User) -> QuerySet[User]:
 
 def audit_log_all() -> QuerySet[LogEntry]:
     return _entries()
+
+
+def people_count(*, user: User) -> int:
+    return scope_queryset(user, Person.objects.all()).count()
+
+
+def units_without_focal_point(*, user: User) -> QuerySet[Unit]:
+    """Units of the user's reach (below ward level) with no active focal-point account."""
+    staffed = User.objects.filter(role=Role.FOCAL_POINT, is_active=True).values("unit_id")
+    return (
+        visible_units(user).filter(kind__in=WARD_UNIT_KINDS, is_active=True).exclude(pk__in=staffed)
+    )
+
+
+def records_in_scope(*, user: User, model_label: str, unit_field: str) -> int | None:
+    """How many rows of another app's model the user reaches, looked up by label so that
+    pages below those apps need not import them; None while that app has no such model."""
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:
+        return None
+    return scope_queryset(user, model._default_manager.all(), unit_field).count()
