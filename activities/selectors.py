@@ -23,7 +23,7 @@ from activities.models import (
 )
 from common.text import search_key
 from plans.models import Phase, Plan
-from units.models import Person, Unit, UnitKind
+from units.models import AudienceGroup, Person, Unit, UnitKind
 
 
 def activity_list(
@@ -38,7 +38,7 @@ def activity_list(
         activities = activities.filter(plan=plan)
     if query:
         activities = activities.filter(title__icontains=query)
-    return activities.annotate(attendee_count=Count("attendance"))
+    return activities.annotate(attendee_count=Count("attendance")).order_by("-starts_at", "-id")
 
 
 def channels_for_ward(*, ward: Unit, active_only: bool = True) -> QuerySet[Channel]:
@@ -182,3 +182,48 @@ def people_not_briefed(
         .select_related("unit", "audience_group")
         .order_by("unit__path", "sort_key", "pk")
     )
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    label: str
+    roster: int
+    briefed: int
+    percent: float | None
+    unit: Unit | None = None
+
+
+@dataclass(frozen=True)
+class CoverageTable:
+    by_group: list[CoverageLine]
+    by_unit: list[CoverageLine]
+    total: CoverageLine
+
+
+def _line(label: str, roster: int, briefed: int, unit: Unit | None = None) -> CoverageLine:
+    return CoverageLine(
+        label, roster, briefed, coverage_percent(roster=roster, briefed=briefed), unit
+    )
+
+
+def coverage_table(
+    *, root: Unit, plan: Plan, phase: Phase | None = None, on: dt.date | None = None
+) -> CoverageTable:
+    """The coverage page's figures from one grouped query: per audience group, per unit."""
+    counts = coverage_counts(root=root, plans=[plan], phase=phase, on=on, by_unit=True)
+    groups = {g.pk: g.name for g in AudienceGroup.objects.filter(ward_id=plan.ward_id)}
+    units = Unit.objects.in_bulk({c.unit_id for c in counts})
+    per_group: dict[int, list[int]] = {}
+    per_unit: dict[int, list[int]] = {}
+    for count in counts:
+        for bucket, key in ((per_group, count.audience_group_id), (per_unit, count.unit_id)):
+            sums = bucket.setdefault(key, [0, 0])
+            sums[0] += count.roster
+            sums[1] += count.briefed
+    by_group = [_line(groups.get(pk, ""), *per_group[pk]) for pk in groups if pk in per_group]
+    by_unit = sorted(
+        (_line(units[pk].name, *sums, unit=units[pk]) for pk, sums in per_unit.items()),
+        key=lambda line: line.unit.path,
+    )
+    total = _line("", sum(c.roster for c in counts), sum(c.briefed for c in counts))
+    return CoverageTable(by_group=by_group, by_unit=by_unit, total=total)

@@ -10,6 +10,10 @@ WARD_STAFF = (Role.ADMIN, Role.COORDINATOR, Role.LEADER)
 
 MENU = [
     ("dashboard:home", _("Trang chủ"), EVERYONE),
+    ("units:tree", _("Đơn vị"), EVERYONE),
+    ("units:person_list", _("Danh sách người"), EVERYONE),
+    ("activities:list", _("Hoạt động"), EVERYONE),
+    ("activities:coverage", _("Độ bao phủ"), EVERYONE),
     ("accounts:user_list", _("Người dùng"), (Role.ADMIN, Role.COORDINATOR)),
     ("accounts:audit_index", _("Nhật ký thay đổi"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin:index", _("Quản trị"), (Role.ADMIN,)),

@@ -4,6 +4,9 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("tai-khoan/", include("accounts.urls")),
+    path("don-vi/", include("units.urls")),
+    path("hoat-dong/", include("activities.urls")),
+    path("d/", include("activities.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
