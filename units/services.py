@@ -1,15 +1,23 @@
 """Writes on the unit tree, audience groups and people."""
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.phones import normalize_phone
 from common.text import clean_multiline, clean_text
+from common.uploads import check_upload
 from units.models import AudienceGroup, Person, Unit, UnitKind
 from units.official import find_official_ward
+from units.roster import previews
+
+if TYPE_CHECKING:
+    from units.roster.importer import RosterResult
 
 # The audience groups every plan of this shape names (DOMAIN.md, section II); a ward may add,
 # rename or remove its own. Aliases are the ways spreadsheets write them.
@@ -147,8 +155,196 @@ def person_build(
 
 
 @transaction.atomic
-def person_create(**fields) -> Person:
-    person = person_build(**fields)
+def unit_update(
+    *,
+    unit: Unit,
+    name: str,
+    kind: str,
+    school_level: str = "",
+    organisation_type: str = "",
+    is_active: bool = True,
+) -> Unit:
+    if unit.kind in (UnitKind.PROVINCE, UnitKind.WARD):
+        raise ValidationError(_("Tên và mã của tỉnh, phường, xã lấy theo danh mục chính thức."))
+    if kind in (UnitKind.PROVINCE, UnitKind.WARD):
+        raise ValidationError(_("Tỉnh và phường, xã được tạo từ danh mục hành chính chính thức."))
+    unit.name = clean_text(name)
+    unit.kind = kind
+    unit.school_level = school_level if kind == UnitKind.SCHOOL else ""
+    unit.organisation_type = organisation_type if kind == UnitKind.MASS_ORGANISATION else ""
+    unit.is_active = is_active
+    unit.full_clean(exclude=["path", "search_key", "sort_key", "ward", "parent"])
+    unit.save()
+    return unit
+
+
+def _check_phone_free(person: Person) -> None:
+    """The importer matches people by phone within the ward, so two people must not share one."""
+    if not person.phone:
+        return
+    other = (
+        Person.objects.filter(ward_id=person.ward_id, phone=person.phone)
+        .exclude(pk=person.pk)
+        .first()
+    )
+    if other is not None:
+        raise ValidationError(
+            {
+                "phone": _("Số điện thoại này đã có trong danh sách: %(name)s (%(unit)s).")
+                % {"name": other.full_name, "unit": other.unit.name}
+            }
+        )
+
+
+@transaction.atomic
+def person_save(*, person: Person) -> Person:
+    _check_phone_free(person)
     person.full_clean(exclude=["search_key", "sort_key"])
     person.save()
     return person
+
+
+def person_create(**fields) -> Person:
+    return person_save(person=person_build(**fields))
+
+
+def person_update(*, person: Person, **fields) -> Person:
+    built = person_build(**fields)
+    for name in PERSON_FIELDS:
+        setattr(person, name, getattr(built, name))
+    person.ward_id = built.ward_id
+    return person_save(person=person)
+
+
+PERSON_FIELDS = [
+    "unit",
+    "audience_group",
+    "full_name",
+    "position",
+    "date_of_birth",
+    "gender",
+    "phone",
+    "email",
+    "active_from",
+    "active_to",
+    "notes",
+]
+
+
+@transaction.atomic
+def audience_group_save(
+    *, ward: Unit, name: str, aliases: str, order: int, group: AudienceGroup | None = None
+) -> AudienceGroup:
+    group = group or AudienceGroup(ward=ward, code=_next_group_code(ward))
+    group.name = clean_text(name)
+    group.aliases = "\n".join(
+        line for line in (clean_text(line) for line in aliases.splitlines()) if line
+    )
+    group.order = order
+    group.full_clean()
+    group.save()
+    return group
+
+
+def _next_group_code(ward: Unit) -> str:
+    number = AudienceGroup.objects.filter(ward=ward).count()
+    while True:
+        number += 1
+        code = f"group-{number}"
+        if not AudienceGroup.objects.filter(ward=ward, code=code).exists():
+            return code
+
+
+# Roster import: preview first, then save the good rows or nothing.
+
+ROSTER_BATCH = 1000
+
+
+def roster_import(
+    *,
+    path: Path,
+    ward: Unit,
+    default_unit: Unit | None = None,
+    default_group: AudienceGroup | None = None,
+    save: bool,
+) -> "RosterResult":
+    """Read a roster workbook; with `save`, create and update the good rows in one
+    transaction. Raises UploadRejected (message for the user) for a file that cannot be read."""
+    # The importer builds people with person_build from this module, hence the late import.
+    from units.roster.importer import UPDATE_FIELDS, RosterReader
+
+    with open(path, "rb") as stream:
+        check_upload(stream, {"xlsx"}, name=Path(path).name)
+    reader = RosterReader(ward=ward, default_unit=default_unit, default_group=default_group)
+    result = reader.read(path)
+    if save:
+        with transaction.atomic():
+            Person.objects.bulk_create(result.to_create, batch_size=ROSTER_BATCH)
+            Person.objects.bulk_update(result.to_update, UPDATE_FIELDS, batch_size=ROSTER_BATCH)
+    return result
+
+
+def roster_preview_create(
+    *,
+    upload: UploadedFile,
+    user,
+    ward: Unit,
+    default_unit: Unit | None = None,
+    default_group: AudienceGroup | None = None,
+) -> str:
+    """Keep the upload and its preview server-side; return the token that names them."""
+    from units.roster.xlsx import bad_rows_workbook
+
+    check_upload(upload, {"xlsx"})
+    token, folder = previews.folder_new()
+    try:
+        with open(folder / previews.SOURCE, "wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+        result = roster_import(
+            path=folder / previews.SOURCE,
+            ward=ward,
+            default_unit=default_unit,
+            default_group=default_group,
+            save=False,
+        )
+        if result.bad_rows:
+            with open(folder / previews.BAD_ROWS, "wb") as target:
+                bad_rows_workbook(bad_rows=result.bad_rows, stream=target)
+    except Exception:
+        previews.forget(folder)
+        raise
+    previews.preview_write(
+        folder,
+        {
+            "user": user.pk,
+            "ward": ward.pk,
+            "default_unit": default_unit.pk if default_unit else None,
+            "default_group": default_group.pk if default_group else None,
+            "file_name": clean_text(upload.name),
+            "preview": result.as_dict(),
+        },
+    )
+    return token
+
+
+def roster_preview_apply(*, token: str, data: dict) -> "RosterResult":
+    """Save the good rows of a preview the user confirmed, then forget the preview."""
+    folder = previews.folder_for(token)
+    if folder is None:
+        raise ValidationError(_("Bản xem trước đã hết hạn; vui lòng tải tệp lên lại."))
+    result = roster_import(
+        path=folder / previews.SOURCE,
+        ward=Unit.objects.get(pk=data["ward"]),
+        default_unit=Unit.objects.filter(pk=data["default_unit"]).first(),
+        default_group=AudienceGroup.objects.filter(pk=data["default_group"]).first(),
+        save=True,
+    )
+    previews.forget(folder)
+    return result
+
+
+def roster_preview_discard(*, token: str) -> None:
+    folder = previews.folder_for(token)
+    if folder is not None:
+        previews.forget(folder)

@@ -1,0 +1,95 @@
+"""Reads on the unit tree and the roster. Callers pass querysets already scoped by
+accounts.scoping; these functions only shape them."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from common.text import search_key
+from units.models import AudienceGroup, Person, Unit, UnitKind
+from units.roster import previews
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(UnitKind.values)}
+
+
+@dataclass
+class TreeNode:
+    unit: Unit
+    depth: int
+    people: int
+
+
+def unit_tree(*, units: QuerySet[Unit]) -> list[TreeNode]:
+    """The units in tree order: each parent before its children, siblings by kind then name."""
+    counts = dict(
+        Person.objects.filter(unit__in=units.values("pk"))
+        .values_list("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
+    rows = list(units.only("id", "name", "kind", "parent_id", "code", "is_active", "sort_key"))
+    present = {unit.pk for unit in rows}
+    children: dict[int | None, list[Unit]] = {}
+    for unit in rows:
+        parent = unit.parent_id if unit.parent_id in present else None
+        children.setdefault(parent, []).append(unit)
+    for siblings in children.values():
+        siblings.sort(key=lambda u: (_KIND_ORDER.get(u.kind, 99), u.sort_key))
+    nodes: list[TreeNode] = []
+    stack = [(unit, 0) for unit in reversed(children.get(None, []))]
+    while stack:
+        unit, depth = stack.pop()
+        nodes.append(TreeNode(unit=unit, depth=depth, people=counts.get(unit.pk, 0)))
+        stack.extend((child, depth + 1) for child in reversed(children.get(unit.pk, [])))
+    return nodes
+
+
+def unit_people_by_group(*, unit: Unit) -> list[tuple[str, int]]:
+    """People in the unit and every unit under it, per audience group."""
+    rows = (
+        Person.objects.filter(unit__path__startswith=unit.path)
+        .values("audience_group__name", "audience_group__order")
+        .annotate(n=Count("id"))
+        .order_by("audience_group__order", "audience_group__name")
+    )
+    return [(row["audience_group__name"], row["n"]) for row in rows]
+
+
+def person_list(
+    *,
+    people: QuerySet[Person],
+    query: str = "",
+    ward: Unit | None = None,
+    unit: Unit | None = None,
+    audience_group: AudienceGroup | None = None,
+) -> QuerySet[Person]:
+    """The roster in Vietnamese order; `query` ignores case and diacritics."""
+    if ward is not None:
+        # Equality on ward lets the (ward, sort_key) index serve the ordering.
+        people = people.filter(ward=ward)
+    if unit is not None:
+        people = people.filter(unit__path__startswith=unit.path)
+    if audience_group is not None:
+        people = people.filter(audience_group=audience_group)
+    key = search_key(query)
+    if key:
+        people = people.filter(search_key__contains=key)
+    return people.select_related("unit", "audience_group").order_by("sort_key", "pk")
+
+
+def roster_preview_get(*, token: str, user) -> dict | None:
+    """The stored preview, only for the user who uploaded it."""
+    folder = previews.folder_for(token)
+    if folder is None:
+        return None
+    data = previews.preview_read(folder)
+    if data["user"] != user.pk:
+        return None
+    data["has_bad_rows"] = (folder / previews.BAD_ROWS).exists()
+    return data
+
+
+def roster_bad_rows_path(*, token: str):
+    folder = previews.folder_for(token)
+    path = folder / previews.BAD_ROWS if folder else None
+    return path if path is not None and path.exists() else None
