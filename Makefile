@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install demo
+.PHONY: run test lint install demo messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,9 @@ var/secret_key:
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_demo
+	@echo "Máy chủ: http://$(HOST):$(PORT)  (dừng bằng Ctrl+C)"
 	HTTPS=0 $(BIN)/python manage.py runserver --insecure $(HOST):$(PORT)
 
 lint: install
@@ -37,3 +39,8 @@ lint: install
 
 test: lint
 	bash scripts/run-tests.sh
+
+# The English catalog (docs/i18n.md): extract the Vietnamese msgids, translate, compile.
+messages: install
+	$(BIN)/python manage.py makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=bench
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
