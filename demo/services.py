@@ -13,6 +13,7 @@ from django.db import transaction
 from accounts.models import Role, User
 from accounts.services import user_create
 from demo.names import random_mobile, random_person_name
+from plans.demo import demo_plan_load
 from units.models import AudienceGroup, OrganisationType, Person, SchoolLevel, Unit, UnitKind
 from units.services import person_build, unit_create, ward_create_from_official
 
@@ -135,7 +136,7 @@ def _users(ward: Unit, units: dict[str, Unit]) -> list[DemoLogin]:
 
 
 # Other apps add their part of the demo (the plan, activities, reports) here, in order.
-EXTRA_STEPS: list = []
+EXTRA_STEPS: list = [demo_plan_load]
 
 
 @transaction.atomic

@@ -207,3 +207,30 @@ class Responsibility(models.Model):
 
     def __str__(self) -> str:
         return self.unit_label
+
+
+class PlanDraft(models.Model):
+    """An uploaded plan as recognised, waiting for review; what the reviewer types is kept
+    here on every submit, so nothing typed is lost before the plan is saved."""
+
+    token = models.UUIDField(unique=True, editable=False)
+    ward = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    source_file = models.FileField(_("tệp gốc"), upload_to="plans/drafts/")
+    source_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    source_sha256 = models.CharField(max_length=64)
+    source_text = models.TextField(_("văn bản gốc"), blank=True)
+    parsed = models.JSONField(_("nội dung nhận diện"), default=dict)
+    review = models.JSONField(_("nội dung đang soát"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bản nháp kế hoạch")
+        verbose_name_plural = _("bản nháp kế hoạch")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.source_name
