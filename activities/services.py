@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.channels import DEFAULT_CHANNELS
 from activities.models import (
@@ -48,7 +49,7 @@ CHECKIN_WINDOW = dt.timedelta(minutes=10)
 CHECKIN_DEVICE_LIMIT = 5
 CHECKIN_ADDRESS_LIMIT = 200
 CHECKIN_ACTIVITY_LIMIT = 2000
-CHECKIN_RECORDED = _("Đã ghi nhận điểm danh của bạn.")
+CHECKIN_RECORDED = gettext_lazy("Đã ghi nhận điểm danh của bạn.")
 
 
 # Channels ------------------------------------------------------------------------------
@@ -488,7 +489,7 @@ def checkin_submit(
                 "unit_name": unit.name if unit else "",
             },
         )
-    return CheckinOutcome(True, CHECKIN_RECORDED)
+    return CheckinOutcome(True, str(CHECKIN_RECORDED))
 
 
 @transaction.atomic
@@ -558,7 +559,8 @@ def sheet_import_create(*, activity: Activity, upload, user=None) -> SheetImport
         entry = _match_row(activity, sheet_row, units_by_key)
         if entry["person"] in seen:
             entry["status"] = "duplicate"
-        seen.add(entry["person"])
+        if entry["person"]:
+            seen.add(entry["person"])
         rows.append(entry)
     return SheetImport.objects.create(
         activity=activity, file_name=clean_text(checked.name)[:255], rows=rows, created_by=user

@@ -13,7 +13,7 @@ HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 5_000
 # Header words as people write them, compared without diacritics.
 NAME_HEADERS = ("ho va ten", "ho ten", "ten nguoi", "nguoi tham du", "ten")
-PHONE_HEADERS = ("dien thoai", "sdt", "so dt", "dt", "phone")
+PHONE_HEADERS = ("so dien thoai", "dien thoai", "sdt", "so dt", "dt", "phone")
 UNIT_HEADERS = ("don vi", "co quan", "noi cong tac", "to dan pho")
 
 
@@ -28,7 +28,7 @@ class SheetRow:
 def _column(headers: list[str], words: tuple[str, ...]) -> int | None:
     for word in words:
         for index, header in enumerate(headers):
-            if header == word or header.startswith(word + " ") or f" {word}" in f" {header}":
+            if header == word or header.startswith((word + " ", word + "(")):
                 return index
     return None
 

@@ -43,7 +43,7 @@ class Maker:
         return Channel.objects.get(ward=ward or self.world.ward, code=code)
 
     def activity(
-        self, *, unit=None, plan=None, day=dt.date(2026, 4, 10), briefing=True, people=(), **extra
+        self, *, unit=None, plan=None, day=dt.date(2026, 4, 10), briefing=None, people=(), **extra
     ):
         unit = unit or self.world.school
         data = ActivityData(
@@ -51,7 +51,7 @@ class Maker:
             starts_at=at(day),
             channel=extra.pop("channel", None) or self.channel(ward=unit.ward),
             plan=plan,
-            is_briefing=briefing,
+            is_briefing=plan is not None if briefing is None else briefing,
             **extra,
         )
         return activity_log(unit=unit, data=data, attendee_ids=[p.pk for p in people])
