@@ -52,6 +52,14 @@ def _form_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def _require_posted(request, field: str, access: Access) -> None:
+    """A unit named in a POST is checked before the form, so an out-of-reach unit answers
+    404 like every other out-of-reach record, not a form error."""
+    value = request.POST.get(field, "")
+    if request.method == "POST" and value.isdigit():
+        require(request.user, access, get_object_or_404(Unit, pk=value))
+
+
 def _managed_wards(user):
     return visible_wards(user) if role_allows(user, Access.MANAGE) else Unit.objects.none()
 
@@ -98,6 +106,7 @@ def unit_detail(request, pk: int):
 @login_required
 def unit_create(request):
     require_role(request.user, Access.MANAGE)
+    _require_posted(request, "parent", Access.MANAGE)
     parents = visible_units(request.user).exclude(kind=UnitKind.PROVINCE)
     form = UnitForm(
         request.POST or None, parents=parents, initial={"parent": request.GET.get("parent")}
@@ -256,6 +265,7 @@ def _person_form(request, person: Person | None):
 @login_required
 def person_create(request):
     require_role(request.user, Access.EDIT)
+    _require_posted(request, "unit", Access.EDIT)
     form = _person_form(request, None)
     if request.method == "POST" and form.is_valid():
         require(request.user, Access.EDIT, form.cleaned_data["unit"])
@@ -273,6 +283,7 @@ def person_create(request):
 def person_edit(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
     require(request.user, Access.EDIT, person.unit)
+    _require_posted(request, "unit", Access.EDIT)
     form = _person_form(request, person)
     if request.method == "POST" and form.is_valid():
         require(request.user, Access.EDIT, form.cleaned_data["unit"])
@@ -320,6 +331,7 @@ def roster_template_view(request):
 @login_required
 def roster_upload(request):
     require_role(request.user, Access.MANAGE)
+    _require_posted(request, "ward", Access.MANAGE)
     wards = _managed_wards(request.user)
     form = RosterUploadForm(request.POST or None, request.FILES or None, wards=wards)
     if request.method == "POST" and form.is_valid():

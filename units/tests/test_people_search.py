@@ -1,0 +1,79 @@
+from django.urls import reverse
+
+from units.models import AudienceGroup, Person
+from units.selectors import person_list
+from units.services import person_build, person_create
+
+
+def _people(world, names, unit=None):
+    group = AudienceGroup.objects.get(ward=world.ward, code="school_staff")
+    built = [
+        person_build(unit=unit or world.school, audience_group=group, full_name=name)
+        for name in names
+    ]
+    return Person.objects.bulk_create(built)
+
+
+def test_search_ignores_diacritics_and_case(world):
+    _people(world, ["Nguyễn Văn A", "Trần Thị Đào", "Lê Văn Bình"])
+    found = person_list(people=Person.objects.all(), query="nguyen van a")
+    assert [p.full_name for p in found] == ["Nguyễn Văn A"]
+    assert [p.full_name for p in person_list(people=Person.objects.all(), query="DAO")] == [
+        "Trần Thị Đào"
+    ]
+
+
+def test_the_list_sorts_the_vietnamese_way(world):
+    _people(world, ["Trần Văn Đức", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Thị An", "Võ Ân"])
+    names = [p.full_name for p in person_list(people=Person.objects.all())]
+    # By given name (a < ă < â, d < đ), then family name.
+    assert names == ["Phạm Thị An", "Nguyễn Thị Ánh", "Võ Ân", "Lê Văn Dũng", "Trần Văn Đức"]
+
+
+def test_filters_by_unit_and_group(world):
+    _people(world, ["Nguyễn Văn A"])
+    _people(world, ["Trần Văn B"], unit=world.other_school)
+    found = person_list(people=Person.objects.all(), unit=world.other_school)
+    assert [p.full_name for p in found] == ["Trần Văn B"]
+    students = AudienceGroup.objects.get(ward=world.ward, code="students")
+    assert not person_list(people=Person.objects.all(), audience_group=students).exists()
+
+
+def test_the_page_searches_live_and_paginates(client, world):
+    _people(world, [f"Nguyễn Văn Số {i}" for i in range(60)] + ["Đặng Thị Hương"])
+    client.force_login(world.user("coordinator"))
+    page = client.get(reverse("units:person_list"))
+    assert "61 người" in page.content.decode()
+    assert "Trang 1/2" in page.content.decode()
+    partial = client.get(
+        reverse("units:person_list"), {"q": "dang thi huong"}, HTTP_HX_REQUEST="true"
+    )
+    body = partial.content.decode()
+    assert "Đặng Thị Hương" in body and "<html" not in body and "Nguyễn Văn Số" not in body
+
+
+def test_a_focal_point_lists_only_its_unit(client, world):
+    _people(world, ["Nguyễn Văn A"])
+    _people(world, ["Trần Văn B"], unit=world.other_school)
+    client.force_login(world.user("focal"))
+    body = client.get(reverse("units:person_list")).content.decode()
+    assert "Nguyễn Văn A" in body and "Trần Văn B" not in body
+
+
+def test_the_form_checks_input_in_vietnamese(client, world):
+    group = AudienceGroup.objects.get(ward=world.ward, code="school_staff")
+    person_create(unit=world.school, audience_group=group, full_name="Có Số", phone="0912000009")
+    client.force_login(world.user("focal"))
+    url = reverse("units:person_create")
+    data = {"full_name": "  Nguyễn   Văn  Mới ", "unit": world.school.pk,
+            "audience_group": group.pk, "phone": "12", "date_of_birth": "31/02/1990"}  # fmt: skip
+    body = client.post(url, data).content.decode()
+    assert "Số điện thoại “12” không hợp lệ" in body and "Nhập một ngày hợp lệ" in body
+    assert not Person.objects.filter(full_name="Nguyễn Văn Mới").exists()
+    data.update(phone="0912000009", date_of_birth="05/01/1990")
+    assert "đã có trong danh sách: Có Số" in client.post(url, data).content.decode()
+    data.update(phone="+84 912 000 010")
+    answer = client.post(url, data)
+    assert answer.status_code == 302
+    person = Person.objects.get(phone="0912000010")
+    assert person.full_name == "Nguyễn Văn Mới" and person.date_of_birth.day == 5
