@@ -2,10 +2,20 @@ import ast
 import gettext
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 CATALOG = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
+
+
+@pytest.fixture(autouse=True)
+def _back_to_vietnamese():
+    # LocaleMiddleware leaves the last request's language active in the thread; later tests
+    # that call gettext directly expect the default.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _po_entries() -> dict[str, list[str]]:
