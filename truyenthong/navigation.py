@@ -12,6 +12,8 @@ MENU = [
     ("dashboard:home", _("Trang chủ"), EVERYONE),
     ("units:tree", _("Đơn vị"), EVERYONE),
     ("units:person_list", _("Danh sách người"), EVERYONE),
+    ("plans:list", _("Kế hoạch"), EVERYONE),
+    ("plans:my_tasks", _("Nhiệm vụ của đơn vị"), (Role.FOCAL_POINT,)),
     ("activities:list", _("Hoạt động"), EVERYONE),
     ("activities:coverage", _("Độ bao phủ"), EVERYONE),
     ("accounts:user_list", _("Người dùng"), (Role.ADMIN, Role.COORDINATOR)),
