@@ -8,6 +8,7 @@ urlpatterns = [
     path("ke-hoach/", include("plans.urls")),
     path("hoat-dong/", include("activities.urls")),
     path("d/", include("activities.public_urls")),
+    path("bao-cao/", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
