@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, FilteredRelation, Q, QuerySet
 from django.utils import timezone
 
 from accounts.scoping import scope_queryset
@@ -19,7 +19,6 @@ from activities.models import (
     Channel,
     CheckinRequest,
     CheckinStatus,
-    PersonBriefing,
 )
 from common.text import search_key
 from plans.models import Phase, Plan
@@ -103,22 +102,38 @@ def _in_subtree(people: QuerySet[Person], root: Unit) -> QuerySet[Person]:
     # A ward is an equality on an indexed column; anything else is a prefix of the tree path.
     if root.kind == UnitKind.WARD:
         return people.filter(ward_id=root.pk)
-    if root.kind == UnitKind.PROVINCE:
-        return people.filter(ward__path__startswith=root.path)
     return people.filter(unit__path__startswith=root.path)
 
 
-def _briefed(plans: Sequence[Plan], phase: Phase | None, day: dt.date) -> Exists:
-    rows = PersonBriefing.objects.filter(
-        person_id=OuterRef("pk"), plan__in=[p.pk for p in plans], first_briefed_on__lte=day
+def _with_briefing(
+    people: QuerySet[Person], plans: Sequence[Plan], phase: Phase | None, day: dt.date
+) -> QuerySet[Person]:
+    """Join each person to their first-briefing row, if any: at most one, since a person has
+    one row per plan and phase and `plans` holds one plan per ward. A LEFT JOIN, not a
+    correlated EXISTS, which SQLite runs once per person."""
+    if len({plan.ward_id for plan in plans}) != len(plans):
+        raise ValueError("coverage is measured against one plan per ward")
+    condition = Q(
+        briefings__plan__in=[plan.pk for plan in plans], briefings__first_briefed_on__lte=day
     )
-    rows = rows.filter(phase=phase) if phase is not None else rows.filter(phase__isnull=True)
-    return Exists(rows)
+    condition &= (
+        Q(briefings__phase=phase) if phase is not None else Q(briefings__phase__isnull=True)
+    )
+    return people.annotate(briefing=FilteredRelation("briefings", condition=condition))
 
 
 def _roster(root: Unit, plans: Sequence[Plan], day: dt.date) -> QuerySet[Person]:
-    people = people_active_on(day=day).filter(ward_id__in={p.ward_id for p in plans})
-    return _in_subtree(people, root)
+    ward_ids = {plan.ward_id for plan in plans}
+    if root.kind == UnitKind.PROVINCE:
+        # The wards under the province, found in the small unit table, so the large person
+        # table is read by ward alone, without a join for the path.
+        ward_ids = set(
+            Unit.objects.filter(pk__in=ward_ids, path__startswith=root.path).values_list(
+                "pk", flat=True
+            )
+        )
+        return people_active_on(day=day).filter(ward_id__in=ward_ids)
+    return _in_subtree(people_active_on(day=day).filter(ward_id__in=ward_ids), root)
 
 
 @dataclass(frozen=True)
@@ -139,18 +154,19 @@ def coverage_counts(
 ) -> list[CoverageCount]:
     """Roster and briefed counts under `root`, per audience group (and per unit if asked).
 
-    `plans`: the plan of each ward concerned (one for a ward; the plans of one resolution for
-    a city roll-up); a person counts toward the plan of their own ward. With `phase`, a person
-    is briefed if first briefed within that phase, else within the plan, by the day measured.
+    `plans`: the plan of each ward concerned, one per ward (one for a ward; the plans of one
+    resolution for a city roll-up); a person counts toward the plan of their own ward. With
+    `phase`, a person is briefed if first briefed within that phase, else within the plan, by
+    the day measured.
     """
     if not plans:
         return []
     day = coverage_day(phase=phase, on=on)
     fields = ["audience_group_id", "unit_id"] if by_unit else ["audience_group_id"]
     rows = (
-        _roster(root, plans, day)
+        _with_briefing(_roster(root, plans, day), plans, phase, day)
         .values(*fields)
-        .annotate(roster=Count("pk"), briefed=Count("pk", filter=Q(_briefed(plans, phase, day))))
+        .annotate(roster=Count("pk"), briefed=Count("briefing"))
         .order_by(*fields)
     )
     return [
@@ -177,8 +193,8 @@ def people_not_briefed(
     """People on the roster under `root` not yet briefed, by unit then Vietnamese name order."""
     day = coverage_day(phase=phase, on=on)
     return (
-        _roster(root, plans, day)
-        .filter(~_briefed(plans, phase, day))
+        _with_briefing(_roster(root, plans, day), plans, phase, day)
+        .filter(briefing__isnull=True)
         .select_related("unit", "audience_group")
         .order_by("unit__path", "sort_key", "pk")
     )

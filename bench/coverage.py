@@ -1,0 +1,162 @@
+"""Coverage benchmark: figures for one ward and the whole city, logging an activity with 200
+attendees, the full rebuild, and (with --generate) the dataset generation itself.
+
+Run on its own database, never the working one:
+
+    DATABASE_URL=sqlite:////tmp/city.sqlite3 .venv/bin/python bench/coverage.py --generate
+
+See bench/README.md for sizes and PostgreSQL.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "truyenthong.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from activities.dataset import Sizes, dataset_generate  # noqa: E402
+from activities.models import Channel  # noqa: E402
+from activities.selectors import coverage_counts, coverage_table  # noqa: E402
+from activities.services import (  # noqa: E402
+    ActivityData,
+    activity_delete,
+    activity_log,
+    coverage_rebuild,
+)
+from plans.models import Plan  # noqa: E402
+from units.models import Person, Unit, UnitKind  # noqa: E402
+
+CITY = Sizes(
+    wards=40, units_per_ward=62, people=200_000, activities=1_000_000, attendance=5_000_000
+)
+
+
+def timed(function, runs: int) -> tuple[float, float]:
+    """(median, p95) in milliseconds."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+
+
+def report(label: str, figures: tuple[float, float], goal_ms: float) -> None:
+    median, p95 = figures
+    verdict = "ok" if p95 <= goal_ms else "OVER"
+    figures_text = f"median {median:9.1f} ms   p95 {p95:9.1f} ms"
+    print(f"{label:<44} {figures_text}   goal {goal_ms:>7.0f} ms  {verdict}")
+
+
+def report_seconds(label: str, seconds: float, goal: float) -> None:
+    verdict = "ok" if seconds <= goal else "OVER"
+    print(f"{label:<44} {seconds:9.1f} s   goal {goal:>5.0f} s  {verdict}")
+
+
+def bare_ward_sql(ward: Unit, plan: Plan) -> None:
+    """The same ward figure as one hand-written query, to see what the ORM costs."""
+    person = connection.ops.quote_name(Person._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT p.audience_group_id, COUNT(*), COUNT(b.id) FROM {person} p "
+            "LEFT JOIN activities_personbriefing b ON b.person_id = p.id AND b.plan_id = %s "
+            "AND b.phase_id IS NULL AND b.first_briefed_on <= CURRENT_DATE "
+            "WHERE p.ward_id = %s AND (p.active_from IS NULL OR p.active_from <= CURRENT_DATE) "
+            "AND (p.active_to IS NULL OR p.active_to >= CURRENT_DATE) GROUP BY p.audience_group_id",
+            [plan.pk, ward.pk],
+        )
+        cursor.fetchall()
+
+
+def log_200(ward: Unit, plan: Plan) -> float:
+    people = list(Person.objects.filter(ward=ward).values_list("pk", flat=True)[:200])
+    unit = Unit.objects.filter(ward=ward, kind=UnitKind.PEOPLES_COMMITTEE).first()
+    channel = Channel.objects.get(ward=ward, code="conference")
+    data = ActivityData(
+        title="Hội nghị quán triệt (đo hiệu năng)",
+        starts_at=django.utils.timezone.now(),
+        channel=channel,
+        plan=plan,
+        is_briefing=True,
+    )
+    started = time.perf_counter()
+    activity = activity_log(unit=unit, data=data, attendee_ids=people)
+    spent = (time.perf_counter() - started) * 1000
+    activity_delete(activity=activity)
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--generate", action="store_true", help="generate the dataset first")
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of city scale")
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    database = settings.DATABASES["default"]
+    print(f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
+    if args.generate:
+        call_command("migrate", verbosity=0)
+        sizes = Sizes(
+            wards=max(1, round(CITY.wards * args.scale)),
+            units_per_ward=CITY.units_per_ward,
+            people=round(CITY.people * args.scale),
+            activities=round(CITY.activities * args.scale),
+            attendance=round(CITY.attendance * args.scale),
+        )
+        started = time.perf_counter()
+        made = dataset_generate(sizes=sizes)
+        seconds = time.perf_counter() - started
+        print(f"generated: {made}")
+        report_seconds("generate dataset", seconds, 300)
+    plan = Plan.objects.select_related("ward").order_by("pk").first()
+    if plan is None:
+        sys.exit("No plan in this database: run with --generate first.")
+    ward = plan.ward
+    province = ward.parent
+    city_plans = list(Plan.objects.filter(ward__path__startswith=province.path))
+    print(
+        f"data: {Unit.objects.count()} units, {Person.objects.count()} people, "
+        f"{Plan.objects.count()} plans; ward {ward.name}, "
+        f"city = {len(city_plans)} wards of {province.name}"
+    )
+    report(
+        "coverage, one ward, by audience group",
+        timed(lambda: coverage_counts(root=ward, plans=[plan]), args.runs),
+        25,
+    )
+    report("  same figure as bare SQL", timed(lambda: bare_ward_sql(ward, plan), args.runs), 25)
+    report(
+        "coverage, one ward, by group and unit",
+        timed(lambda: coverage_table(root=ward, plan=plan), args.runs),
+        25,
+    )
+    report(
+        "coverage, whole city, by audience group",
+        timed(lambda: coverage_counts(root=province, plans=city_plans), max(5, args.runs // 3)),
+        250,
+    )
+    samples = sorted(log_200(ward, plan) for _ in range(max(5, args.runs // 3)))
+    report("log an activity with 200 attendees", (statistics.median(samples), samples[-1]), 300)
+    started = time.perf_counter()
+    rows = coverage_rebuild()
+    seconds = time.perf_counter() - started
+    report_seconds(f"full rebuild ({rows} rows)", seconds, 60)
+
+
+if __name__ == "__main__":
+    main()
