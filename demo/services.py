@@ -12,6 +12,7 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from activities.demo import demo_activities_load
 from demo.names import random_mobile, random_person_name
 from plans.demo import demo_plan_load
 from units.models import AudienceGroup, OrganisationType, Person, SchoolLevel, Unit, UnitKind
@@ -136,7 +137,7 @@ def _users(ward: Unit, units: dict[str, Unit]) -> list[DemoLogin]:
 
 
 # Other apps add their part of the demo (the plan, activities, reports) here, in order.
-EXTRA_STEPS: list = [demo_plan_load]
+EXTRA_STEPS: list = [demo_plan_load, demo_activities_load]
 
 
 @transaction.atomic
