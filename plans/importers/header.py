@@ -17,7 +17,7 @@ DOC_TYPES = (
     "PHƯƠNG ÁN",
     "KẾ HOẠCH LIÊN TỊCH",
 )
-_DOC_TYPE_KEYS = sorted(((key(t), t) for t in DOC_TYPES), key=lambda kt: -len(kt[0]))
+_DOC_TYPES_LONGEST_FIRST = sorted(DOC_TYPES, key=len, reverse=True)
 _MOTTO_KEYS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong")
 _NUMBER = re.compile(r"^s[oố]\s*[:.]?\s*(?P<value>.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
@@ -28,14 +28,27 @@ _PLACE_DATE = re.compile(
 _PLACE_ONLY = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngày\b", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 _RULE = re.compile(r"^[-_=.*~—–\s]{3,}$")
-_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.?\s+\S", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.|T/M|K/T)\s*\S")
 _PLACE_WORDS = ("tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "dang bo ")
 _SIGNED_NOTES = ("(da ky)", "(ky ten", "(ky, ghi ro", "da ky", "(ky va ghi")
 
 
+_CONTINUES = re.compile(r"^(?:/|tháng\b|năm\b)", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:số\s*:?|ngày)$", re.IGNORECASE)
+
+
 def columns(line: str) -> list[str]:
-    """A line typed as two columns (`ỦY BAN NHÂN DÂN      CỘNG HÒA ...`) split apart."""
-    return [part for part in _COLUMN_GAP.split(line.strip()) if part.strip()]
+    """A line typed as two columns (`ỦY BAN NHÂN DÂN      CỘNG HÒA ...`) split apart; the
+    blanks a draft leaves (`Số:      /KH-UBND`, `ngày    tháng 4`) do not split it."""
+    parts: list[str] = []
+    for part in _COLUMN_GAP.split(line.strip()):
+        if not part.strip():
+            continue
+        if parts and (_CONTINUES.match(part) or _OPEN_END.search(parts[-1])):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
 
 
 def is_rule(line: str) -> bool:
@@ -48,15 +61,16 @@ def is_motto(line: str) -> bool:
 
 
 def doc_type_of(line: str) -> tuple[str, str] | None:
-    """(type, rest of the line) when the line opens with a document type in capitals."""
-    text = tidy(line)
-    line_key = key(text)
-    for type_key, doc_type in _DOC_TYPE_KEYS:
-        if line_key == type_key or line_key.startswith(type_key + " "):
-            head = text[: len(type_key)]
-            if head != head.upper():
-                continue
-            return doc_type, text[len(type_key) :].strip(" :-–")
+    """(type, rest of the line) when the line opens with a document type in capitals
+    (`KẾ HOẠCH`, `KẾ HOẠCH Tuyên truyền ...`), but not a name such as `PHƯỜNG AN CỰU`."""
+    parts = columns(line)
+    text = tidy(parts[0]) if parts else ""
+    for doc_type in _DOC_TYPES_LONGEST_FIRST:
+        if text == doc_type or text.startswith(doc_type + " "):
+            rest = text[len(doc_type) :].strip(" :-–")
+            if rest and rest == rest.upper() and any(c.isalpha() for c in rest):
+                return None
+            return doc_type, rest
     return None
 
 
@@ -105,6 +119,7 @@ class Header:
 
 def read_header(lines: list[str]) -> Header:
     header = Header()
+    numbered = False
     for raw in lines:
         for part in columns(raw):
             text = tidy(part)
@@ -114,12 +129,13 @@ def read_header(lines: list[str]) -> Header:
             date = _PLACE_DATE.match(text)
             if number and "/" in number["value"] or number and not number["value"]:
                 header.number = document_number(number["value"])
+                numbered = True
             elif date:
                 header.place = tidy(date["place"])
                 header.date = parse_date(date["day"], date["month"], date["year"])
             elif _PLACE_ONLY.match(text):
                 header.place = tidy(_PLACE_ONLY.match(text)["place"])
-            elif text == text.upper() and header.number is None and header.place is None:
+            elif text == text.upper() and not numbered and header.place is None:
                 header.issuer_lines.append(text)
             else:
                 header.extra.append(text)

@@ -9,7 +9,7 @@ _DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s|$)\s*(?P<rest
 _ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*(?P<mark>[.)/])\s*(?P<rest>\S.*)?$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s*(?P<mark>\)|\.(?=\s))\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-–—•+*·▪◦●○]\s*(?=\S)")
-_DECORATION = re.compile(r"^[*#_\s]+|[*_\s]+$")
+_DECORATION = re.compile(r"^(?:\*\*|__|#+\s)\s*|\s*(?:\*\*|__)$")
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"

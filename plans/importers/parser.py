@@ -21,7 +21,7 @@ from plans.importers.header import (
     read_footer,
     read_header,
 )
-from plans.importers.headings import heading_of
+from plans.importers.headings import heading_of, strip_decoration
 from plans.importers.sections import Section, build_tree
 from plans.importers.targets import AudienceGroupSpec, AudienceMatcher, TargetReader
 from plans.importers.tasks import (
@@ -38,7 +38,7 @@ from units.services import DEFAULT_AUDIENCE_GROUPS
 _HEADER_SEARCH_LINES = 40
 _TITLE_MAX_LINES = 5
 _TITLE_LINE_MAX_WORDS = 60
-_FOOTER_OPENERS = re.compile(r"^(?:nơi nhận|TM|KT|TL|TUQ|Q|T/M|K/T)\s*[.:/]", re.IGNORECASE)
+_FOOTER_OPENERS = re.compile(r"^(?:[Nn]ơi nhận\s*:|(?:TM|KT|TL|TUQ|Q)\s*\.|T/M\s|K/T\s)")
 _HEADER_LINE = re.compile(r"^(?:số\s*[:.]|[^,]{2,60},\s*ngày\b)", re.IGNORECASE)
 _RESOLUTION = re.compile(r"Nghị quyết\s+(?:số\s+)?(\d[\w./\-]*\w)", re.IGNORECASE)
 
@@ -155,10 +155,15 @@ def _resolution(title: str | None, bases: list[dict]) -> str:
     return ""
 
 
+def _undecorated(blocks: Iterable[Block]) -> list[Block]:
+    """Emphasis typed as `**KẾ HOẠCH**` or `## I. MỤC TIÊU` read as the words it marks."""
+    return [b if b.is_table else Block(text=strip_decoration(b.text)) for b in blocks]
+
+
 def parse(
     blocks: Iterable[Block], audience_groups: Iterable[AudienceGroupSpec] | None = None
 ) -> ParsedPlan:
-    blocks = list(blocks)
+    blocks = _undecorated(blocks)
     layout = _layout(blocks)
     header = read_header(layout.header)
     footer = read_footer(layout.footer)
@@ -175,6 +180,7 @@ def parse(
     reader = TargetReader(AudienceMatcher(audience_groups or default_audience_groups()), year)
     phases, targets = reader.phases_and_targets(numbered)
     purposes, requirements = purposes_and_requirements(numbered)
+    table_tasks = tasks_from_tables(roots)
     title = layout.title
     structure = {
         "document": {
@@ -189,7 +195,7 @@ def parse(
         "sections": [section.as_dict() for section in roots],
         "phases": phases,
         "targets": targets,
-        "tasks": tasks_from_sections(numbered) + tasks_from_tables(roots),
+        "tasks": tasks_from_sections(numbered, bool(table_tasks)) + table_tasks,
         "responsibilities": responsibilities(numbered),
         "funding": funding(numbered),
         "recipients": footer.recipients,

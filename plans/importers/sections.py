@@ -33,7 +33,8 @@ class Section:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.lines)
+        rows = [" | ".join(c for c in row if c) for table in self.tables for row in table]
+        return "\n".join(self.lines + rows)
 
     def walk(self):
         yield self
@@ -88,7 +89,6 @@ class TreeBuilder:
         if block.is_table:
             target = self.current or self._preamble()
             target.tables.append(block.rows)
-            target.lines.extend(" | ".join(c for c in row if c) for row in block.rows)
             return
         text = tidy(block.text)
         if not text:

@@ -33,6 +33,7 @@ _NOT_A_COUNT = (
     "lan thu",
 )
 _GOAL_WORDS = ("muc tieu", "chi tieu")
+_PHASE_LINE_MAX_WORDS = 6
 _COUNT_UNIT_PATTERNS = [
     (unit, re.compile(re.escape(unit) + r"(?![a-z0-9])"))
     for unit in sorted(COUNT_UNITS, key=len, reverse=True)
@@ -43,6 +44,10 @@ _COUNT_UNIT_PATTERNS = [
 class AudienceGroupSpec:
     code: str
     phrases: tuple[str, ...]
+
+
+def clean_label(text: str) -> str:
+    return tidy(text).rstrip(":.;,").strip()
 
 
 def split_clauses(text: str) -> list[str]:
@@ -177,6 +182,12 @@ class TargetReader:
         clauses = [] if _is_label(section.title) or not section.title else [section.title]
         clauses += item_lines(section.lines)
         for clause in clauses:
+            label_phase = phase_in(clause, self.document_year)
+            if label_phase and len(clause.split()) <= _PHASE_LINE_MAX_WORDS:
+                # "Giai đoạn 2026 - 2027:" on a line of its own: the phase of what follows.
+                phase = (label_phase[1], label_phase[2])
+                phases.setdefault(phase, clean_label(clause))
+                continue
             target = self._target(clause, phase, phases)
             if target and (target["value"] is not None or not numeric_only):
                 targets.append(target)

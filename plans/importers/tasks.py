@@ -25,7 +25,8 @@ _TIMING_LINE = re.compile(
     re.IGNORECASE,
 )
 _PARENTHESIS = re.compile(r"\(([^()]*\b(?:chủ trì|phối hợp)\b[^()]*)\)", re.IGNORECASE)
-_LABEL_SPLIT = re.compile(r"\s*[;\n]\s*|\s*,\s+(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=các\s)")
+_LABEL_SPLIT = re.compile(r"\s*[;\n]\s*|\s+và\s+(?=các\s)")
+_COMMA = re.compile(r"\s*,\s+")
 # Matched on search keys: "phối hợp (với)", "cùng (với)" right before the unit.
 _COOPERATION_CUE = re.compile(r"(?:phoi hop(?: voi)?|cung(?: voi)?)\s*$")
 _ROLE_WORDS = re.compile(r"^(?:giao|đề nghị)\s+|\s+(?:chủ trì|thực hiện|phụ trách)\b.*$", re.I)
@@ -49,14 +50,33 @@ def find_section(roots: list[Section], words, excluded=()) -> Section | None:
 
 
 def full_number(parent: Section | None, number: str | None) -> str | None:
-    if parent is not None and parent.number and number:
-        return f"{parent.number}.{number}"
-    return number
+    """`III` and `1` → `III.1`; a number that already carries its parent's (`2.1`) stays."""
+    if parent is None or not parent.number or not number:
+        return number
+    if number.startswith(parent.number + "."):
+        return number
+    return f"{parent.number}.{number}"
+
+
+def _label_parts(text: str) -> list[str]:
+    """Split a list of units at `;` and at commas that start a new name (a capital or
+    "các"), not inside one ("Các ban ngành, đoàn thể")."""
+    parts = []
+    for chunk in _LABEL_SPLIT.split(text):
+        pieces = _COMMA.split(chunk)
+        merged = pieces[:1]
+        for piece in pieces[1:]:
+            if piece[:1].isupper() or piece.startswith("các "):
+                merged.append(piece)
+            else:
+                merged[-1] = f"{merged[-1]}, {piece}"
+        parts.extend(merged)
+    return parts
 
 
 def assignments_in(text: str) -> list[dict]:
     labels = []
-    for part in _LABEL_SPLIT.split(tidy(text)):
+    for part in _label_parts(tidy(text)):
         label = _ROLE_WORDS.sub("", tidy(part).strip(" -+.;:")).strip()
         if label:
             labels.append({"label": label, "unit_kind": unit_kind_of(label)})
@@ -149,9 +169,10 @@ def _flatten(section: Section) -> list[str]:
     return lines
 
 
-def tasks_from_sections(roots: list[Section]) -> list[dict]:
+def tasks_from_sections(roots: list[Section], tables_hold_tasks: bool = False) -> list[dict]:
     parent = find_section(roots, _TASK_WORDS, excluded=_DUTY_WORDS + _FUNDING_WORDS)
-    if parent is None:
+    if parent is None or (tables_hold_tasks and not parent.children):
+        # Its paragraphs only point at the task table ("theo phụ lục kèm theo").
         return []
     if parent.children:
         return [
