@@ -122,7 +122,10 @@ class TargetForm(forms.Form):
     audiences = forms.MultipleChoiceField(
         label=_("Nhóm đối tượng"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    indicator_kind = forms.ChoiceField(label=_("Cách đo"), choices=IndicatorKind.choices)
+    # A blank extra row must come back unchanged, so its select starts where it would.
+    indicator_kind = forms.ChoiceField(
+        label=_("Cách đo"), choices=IndicatorKind.choices, initial=IndicatorKind.NOT_MEASURED
+    )
     channel = forms.CharField(label=_("Hình thức (khi đo theo hình thức)"), max_length=60,
                               required=False)  # fmt: skip
 
