@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 
 from common.text import nfc
 from plans.importers import Block
-from plans.importers.tables import is_task_header
+from plans.importers.tables import group_typed_tables, is_task_header
 
 # A table this small with two columns is page layout, not data.
 _LAYOUT_MAX_ROWS = 4
@@ -70,4 +70,4 @@ def read(data: bytes) -> list[Block]:
             blocks.extend(Block(text=line) for line in text.split("\n"))
         elif tag == "tbl":
             blocks.extend(_table_blocks(Table(child, document)))
-    return blocks
+    return group_typed_tables(blocks)
