@@ -1,0 +1,273 @@
+"""The few grouped queries every indicator reads, each run at most once per set of figures.
+
+A page of figures costs the same handful of queries whatever the data size: the subtree's
+units, the wards' audience groups and channels, coverage counts (activities.selectors), one
+grouped count of activities per unit × channel with a column per month, and one grouped count
+of attendees per unit for the channels an indicator asks about.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from activities.models import Activity, Attendance, Channel
+from activities.selectors import CoverageCount, coverage_counts
+from common.periods import DateWindow, Period, months_in
+from indicators.scope import Scope
+from units.models import AudienceGroup, Unit, UnitKind
+
+
+@dataclass
+class ActivityCell:
+    """Activities of one unit through one channel."""
+
+    unit_id: int
+    channel_id: int
+    months: list[int]  # count per month of the counted window
+    count: int  # in the counted window
+    reach: int
+    minutes: int
+    count_before: int  # in the previous period
+    reach_before: int
+    count_in_phase: int  # from the phase's start (or ever) to the measuring day
+
+
+@dataclass
+class Attending:
+    """Distinct people of one unit at activities of some channels."""
+
+    unit_id: int
+    window: int = 0
+    before: int = 0
+    in_phase: int = 0
+
+
+@dataclass
+class Facts:
+    scope: Scope
+    _attending: dict = field(default_factory=dict)
+
+    # Units ---------------------------------------------------------------------------
+
+    @cached_property
+    def units(self) -> dict[int, Unit]:
+        root = self.scope.root
+        found = Unit.objects.filter(path__startswith=root.path).only(
+            "id", "code", "name", "kind", "path", "depth", "parent_id", "ward_id", "sort_key"
+        )
+        return {unit.pk: unit for unit in found}
+
+    @cached_property
+    def ward_ids(self) -> list[int]:
+        root = self.scope.root
+        if root.kind == UnitKind.PROVINCE:
+            return [u.pk for u in self.units.values() if u.kind == UnitKind.WARD]
+        return [root.pk if root.kind == UnitKind.WARD else root.ward_id]
+
+    @cached_property
+    def rows(self) -> list[Unit]:
+        """The units one level below the root, where a drill-down goes next; the root itself
+        heads the list when people or activities sit on it directly."""
+        root = self.scope.root
+        children = [u for u in self.units.values() if u.parent_id == root.pk]
+        return [root, *sorted(children, key=lambda u: (u.sort_key, u.pk))]
+
+    @cached_property
+    def _row_of(self) -> dict[int, int]:
+        prefix = len(self.scope.root.path)
+        root_id = self.scope.root.pk
+        mapping = {}
+        for unit in self.units.values():
+            head = unit.path[prefix:].split("/", 1)[0]
+            mapping[unit.pk] = int(head) if head else root_id
+        return mapping
+
+    def row_of(self, unit_id: int | None) -> int | None:
+        return self._row_of.get(unit_id)
+
+    # Groups and channels -------------------------------------------------------------
+
+    @cached_property
+    def groups(self) -> list[AudienceGroup]:
+        return list(AudienceGroup.objects.filter(ward_id__in=self.ward_ids))
+
+    @cached_property
+    def group_ids(self) -> set[int] | None:
+        """The audience groups the filter keeps; None when there is no filter."""
+        code = self.scope.group_code
+        return {g.pk for g in self.groups if g.code == code} if code else None
+
+    @cached_property
+    def channels(self) -> list[Channel]:
+        return list(Channel.objects.filter(ward_id__in=self.ward_ids))
+
+    @cached_property
+    def channel_ids(self) -> set[int] | None:
+        code = self.scope.channel_code
+        return {c.pk for c in self.channels if c.code == code} if code else None
+
+    def channels_where(self, keep) -> set[int]:
+        """Channels an indicator counts (by `keep(channel)`), within the channel filter."""
+        ids = {c.pk for c in self.channels if keep(c)}
+        return ids if self.channel_ids is None else ids & self.channel_ids
+
+    # Coverage -----------------------------------------------------------------------
+
+    @cached_property
+    def _coverage(self) -> dict[dt.date, list[CoverageCount]]:
+        return {}
+
+    def coverage(self, *, on: dt.date) -> list[CoverageCount]:
+        """Roster and briefed per unit × audience group on a day, within the group filter."""
+        if on not in self._coverage:
+            counts = coverage_counts(
+                root=self.scope.root,
+                plans=list(self.scope.plans),
+                phase=self.scope.phase,
+                on=on,
+                by_unit=True,
+            )
+            keep = self.group_ids
+            self._coverage[on] = [c for c in counts if keep is None or c.audience_group_id in keep]
+        return self._coverage[on]
+
+    # Activities ---------------------------------------------------------------------
+
+    @cached_property
+    def months(self) -> list[tuple[Period, DateWindow]]:
+        counted = self.scope.counted
+        return months_in(counted) if counted else []
+
+    def _since(self) -> dt.date | None:
+        window = self.scope.phase_window
+        return window[0] if window else None
+
+    def _activities(self, *, of_people: bool = False) -> QuerySet[Activity]:
+        """Activities of the subtree's units; `of_people`: of the wards, whatever unit held
+        them, for figures about the subtree's people (a ward's training counts for a school's
+        teachers), the people themselves filtered by group instead of the activity."""
+        scope = self.scope
+        activities = Activity.objects.filter(ward_id__in=self.ward_ids)
+        if not of_people and scope.root.kind not in (UnitKind.WARD, UnitKind.PROVINCE):
+            activities = activities.filter(unit_id__in=list(self.units))
+        plan_ids = [plan.pk for plan in scope.plans]
+        # Activities logged without a plan still belong to the ward's work; those of another
+        # plan do not.
+        activities = activities.filter(Q(plan_id__in=plan_ids) | Q(plan__isnull=True))
+        if self.channel_ids is not None:
+            activities = activities.filter(channel_id__in=self.channel_ids)
+        if not of_people and self.group_ids is not None:
+            activities = activities.filter(audiences__audience_group_id__in=self.group_ids)
+        return activities
+
+    def _range(self, window: DateWindow | None) -> Q:
+        if window is None:
+            return Q(pk__in=[])
+        return Q(held_on__gte=window.start, held_on__lte=window.end)
+
+    def _phase_range(self) -> Q:
+        since = self._since()
+        return Q(held_on__lte=self.scope.day) & (Q(held_on__gte=since) if since else Q())
+
+    @cached_property
+    def activity_cells(self) -> list[ActivityCell]:
+        scope = self.scope
+        counted, before = scope.counted, scope.previous
+        starts = [d for d in (scope.window.start, before.start, self._since()) if d]
+        aggregates = {
+            f"m{i}": Count("pk", filter=self._range(part))
+            for i, (_p, part) in enumerate(self.months)
+        }
+        aggregates.update(
+            n=Count("pk", filter=self._range(counted)),
+            reach_sum=Sum("reach", filter=self._range(counted)),
+            minutes_sum=Sum("duration_minutes", filter=self._range(counted)),
+            n_before=Count("pk", filter=self._range(before)),
+            reach_before=Sum("reach", filter=self._range(before)),
+            n_phase=Count("pk", filter=self._phase_range()),
+        )
+        rows = (
+            self._activities()
+            .filter(held_on__gte=min(starts), held_on__lte=max(scope.day, before.end))
+            .values("unit_id", "channel_id")
+            .annotate(**aggregates)
+            .order_by("unit_id", "channel_id")
+        )
+        return [
+            ActivityCell(
+                unit_id=row["unit_id"],
+                channel_id=row["channel_id"],
+                months=[row[f"m{i}"] for i in range(len(self.months))],
+                count=row["n"],
+                reach=row["reach_sum"] or 0,
+                minutes=row["minutes_sum"] or 0,
+                count_before=row["n_before"],
+                reach_before=row["reach_before"] or 0,
+                count_in_phase=row["n_phase"],
+            )
+            for row in rows
+        ]
+
+    # Attendance ---------------------------------------------------------------------
+
+    def attending(self, *, channel_ids: set[int]) -> list[Attending]:
+        """Distinct people per unit (their own unit) at activities of these channels: in the
+        counted window, the previous period and the phase so far."""
+        key = frozenset(channel_ids)
+        if key not in self._attending:
+            self._attending[key] = self._attending_query(key) if key else []
+        return self._attending[key]
+
+    def _attending_query(self, channel_ids: frozenset[int]) -> list[Attending]:
+        scope = self.scope
+        activity_ids = self._activities(of_people=True).filter(channel_id__in=channel_ids)
+        attendance = Attendance.objects.filter(activity__in=activity_ids.values("pk"))
+        if scope.root.kind not in (UnitKind.WARD, UnitKind.PROVINCE):
+            attendance = attendance.filter(person__unit_id__in=list(self.units))
+        if self.group_ids is not None:
+            attendance = attendance.filter(person__audience_group_id__in=self.group_ids)
+
+        def distinct(condition: Q) -> Count:
+            return Count("person_id", distinct=True, filter=condition)
+
+        rows = (
+            attendance.values("person__unit_id")
+            .annotate(
+                window=distinct(self._activity_range(scope.counted)),
+                before=distinct(self._activity_range(scope.previous)),
+                in_phase=distinct(self._activity_phase_range()),
+            )
+            .order_by("person__unit_id")
+        )
+        return [
+            Attending(
+                unit_id=row["person__unit_id"],
+                window=row["window"],
+                before=row["before"],
+                in_phase=row["in_phase"],
+            )
+            for row in rows
+        ]
+
+    def _activity_range(self, window: DateWindow | None) -> Q:
+        if window is None:
+            return Q(pk__in=[])
+        return Q(activity__held_on__gte=window.start, activity__held_on__lte=window.end)
+
+    def _activity_phase_range(self) -> Q:
+        since = self._since()
+        condition = Q(activity__held_on__lte=self.scope.day)
+        return condition & Q(activity__held_on__gte=since) if since else condition
+
+
+def sums_by(items, key, *fields: str) -> dict:
+    """{key(item): [sum of each field]} for grouping cells into rows."""
+    totals: dict = defaultdict(lambda: [0] * len(fields))
+    for item in items:
+        bucket = totals[key(item)]
+        for index, name in enumerate(fields):
+            bucket[index] += getattr(item, name)
+    return totals
