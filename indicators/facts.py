@@ -53,12 +53,28 @@ class Facts:
     # Units ---------------------------------------------------------------------------
 
     @cached_property
+    def _tree(self) -> list[Unit]:
+        """The subtree and the root's ancestors, in one query."""
+        root = self.scope.root
+        above = [int(pk) for pk in root.path.strip("/").split("/")[:-1] if pk]
+        return list(
+            Unit.objects.filter(Q(path__startswith=root.path) | Q(pk__in=above))
+            .only("id", "code", "name", "kind", "path", "depth", "parent_id", "ward_id", "sort_key")
+            .order_by("path")
+        )
+
+    @cached_property
     def units(self) -> dict[int, Unit]:
         root = self.scope.root
-        found = Unit.objects.filter(path__startswith=root.path).only(
-            "id", "code", "name", "kind", "path", "depth", "parent_id", "ward_id", "sort_key"
+        return {u.pk: u for u in self._tree if u.path.startswith(root.path)}
+
+    @cached_property
+    def ancestors(self) -> list[Unit]:
+        """From the top of the tree down to the root's parent."""
+        root = self.scope.root
+        return sorted(
+            (u for u in self._tree if not u.path.startswith(root.path)), key=lambda u: u.depth
         )
-        return {unit.pk: unit for unit in found}
 
     @cached_property
     def ward_ids(self) -> list[int]:

@@ -42,6 +42,8 @@ class Chart:
     title: str
     label_column: int
     value_column: int
+    # Tables that end with a total row leave it out of the chart.
+    skip_last: bool = False
 
 
 @dataclass
@@ -164,6 +166,11 @@ class Figures:
     phase: str
     targets: list[TargetProgress]
     sections: list[Section]
+    # What the filters may choose from: (code, name) of the wards' groups and channels.
+    groups: list[tuple[str, str]] = field(default_factory=list)
+    # The root's ancestors (Unit rows), top first, for a way back up the tree.
+    ancestors: list = field(default_factory=list)
+    channels: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

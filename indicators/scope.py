@@ -18,6 +18,8 @@ DEFAULT_PERIOD_KIND = PeriodKind.QUARTER
 class Scope:
     root: Unit
     plans: tuple[Plan, ...]
+    # The ward's plans, for a page to offer the others.
+    plan_choices: tuple[Plan, ...]
     phase: Phase | None
     phases: tuple[Phase, ...]
     period: Period | None
@@ -55,20 +57,23 @@ def ward_of(unit: Unit) -> Unit | None:
     return unit if unit.kind == UnitKind.WARD else unit.ward
 
 
-def plans_for(root: Unit, plan: Plan | None = None) -> tuple[Plan, ...]:
-    """The plan figures are measured against: the one asked for, else the ward's latest; for a
-    province, each ward's latest plan (coverage counts a person toward their own ward's)."""
-    if plan is not None:
-        return (plan,)
+def plans_for(
+    root: Unit, plan: Plan | None = None, plan_id: int | None = None
+) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
+    """(plans measured, the ward's plans). Measured: the plan given or asked for by id, else the
+    ward's latest; for a province, each ward's latest plan (coverage counts a person toward
+    their own ward's)."""
     if root.kind == UnitKind.PROVINCE:
         latest: dict[int, Plan] = {}
         wards = Unit.objects.filter(kind=UnitKind.WARD, path__startswith=root.path)
         for candidate in Plan.objects.filter(ward__in=wards):
             latest.setdefault(candidate.ward_id, candidate)
-        return tuple(latest.values())
-    ward = ward_of(root)
-    found = Plan.objects.filter(ward=ward).first()
-    return (found,) if found else ()
+        return tuple(latest.values()), ()
+    choices = tuple(Plan.objects.filter(ward=ward_of(root)))
+    if plan is not None:
+        return (plan,), choices
+    chosen = next((p for p in choices if p.pk == plan_id), choices[0] if choices else None)
+    return ((chosen,) if chosen else ()), choices
 
 
 def _phase_on(phases: tuple[Phase, ...], day: dt.date) -> Phase | None:
@@ -83,6 +88,7 @@ def scope_build(
     *,
     root: Unit,
     plan: Plan | None = None,
+    plan_id: int | None = None,
     period: Period | None = None,
     window: DateWindow | None = None,
     phase: Phase | None = None,
@@ -102,7 +108,7 @@ def scope_build(
         length = window.end - window.start + dt.timedelta(days=1)
         previous = DateWindow(window.start - length, window.start - dt.timedelta(days=1))
     day = min(today, window.end)
-    plans = plans_for(root, plan)
+    plans, plan_choices = plans_for(root, plan, plan_id)
     roll_up = root.kind == UnitKind.PROVINCE
     phases = tuple(plans[0].phases.all()) if len(plans) == 1 and not roll_up else ()
     if phase is None and pick_phase:
@@ -110,6 +116,7 @@ def scope_build(
     return Scope(
         root=root,
         plans=plans,
+        plan_choices=plan_choices,
         phase=phase,
         phases=phases,
         period=period,

@@ -147,6 +147,9 @@ def indicator_figures(*, scope: Scope) -> Figures:
         phase=scope.phase.name if scope.phase else "",
         targets=progress,
         sections=[section for section in found if section is not None],
+        ancestors=facts.ancestors,
+        groups=list({g.code: g.name for g in facts.groups}.items()),
+        channels=list({c.code: c.name for c in facts.channels if c.is_active}.items()),
     )
 
 

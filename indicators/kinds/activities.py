@@ -79,7 +79,7 @@ def activities_section(facts: Facts) -> Section:
                 title=_("Số hoạt động theo hình thức và tháng"),
                 columns=[Column(_("Hình thức")), *count_columns, Column(_("Cộng"), Format.INTEGER)],
                 rows=channel_rows,
-                chart=Chart(_("Số hoạt động theo hình thức"), 0, month_count + 1),
+                chart=Chart(_("Số hoạt động theo hình thức"), 0, month_count + 1, skip_last=True),
             ),
             Table(
                 key="activities_by_unit",

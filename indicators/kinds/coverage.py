@@ -100,7 +100,7 @@ def coverage_section(facts: Facts) -> Section | None:
                 title=_("Tỉ lệ được phổ biến theo nhóm đối tượng"),
                 columns=_columns(_("Nhóm đối tượng")),
                 rows=group_rows,
-                chart=Chart(_("Tỉ lệ được phổ biến theo nhóm đối tượng (%)"), 0, 3),
+                chart=Chart(_("Tỉ lệ được phổ biến theo nhóm đối tượng (%)"), 0, 3, skip_last=True),
             ),
             Table(
                 key="coverage_by_unit",
