@@ -40,6 +40,7 @@ class UnitIndex:
     def __init__(self, ward: Unit):
         self.by_name: dict[str, list[Unit]] = {}
         self.by_code: dict[str, Unit] = {}
+        self.found: dict[object, list[Unit]] = {}
         for unit in Unit.objects.filter(ward=ward).exclude(pk=ward.pk):
             self.by_name.setdefault(unit_key(unit.name), []).append(unit)
             code = unit.code.lower()
@@ -48,10 +49,12 @@ class UnitIndex:
 
     def find(self, value: object) -> list[Unit]:
         """Every unit the text may mean: one is a match, several are ambiguous."""
-        text = str(value).strip().lower()
-        if text in self.by_code:
-            return [self.by_code[text]]
-        return self.by_name.get(unit_key(value), [])
+        # A roster names the same few units over and over.
+        if value not in self.found:
+            text = str(value).strip().lower()
+            found = [self.by_code[text]] if text in self.by_code else None
+            self.found[value] = found or self.by_name.get(unit_key(value), [])
+        return self.found[value]
 
 
 class GroupIndex:
@@ -59,6 +62,7 @@ class GroupIndex:
 
     def __init__(self, ward: Unit):
         self.groups: dict[str, AudienceGroup] = {}
+        self.found: dict[object, AudienceGroup | None] = {}
         for group in AudienceGroup.objects.filter(ward=ward):
             for text in (group.name, group.code, *group.aliases.splitlines()):
                 key = loose_key(text)
@@ -66,4 +70,6 @@ class GroupIndex:
                     self.groups.setdefault(key, group)
 
     def find(self, value: object) -> AudienceGroup | None:
-        return self.groups.get(loose_key(value))
+        if value not in self.found:
+            self.found[value] = self.groups.get(loose_key(value))
+        return self.found[value]

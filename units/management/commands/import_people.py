@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from common.uploads import UploadRejected
 from units.models import AudienceGroup, Unit, UnitKind
@@ -22,18 +23,25 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ward = Unit.objects.filter(code=options["ward"], kind=UnitKind.WARD).first()
         if ward is None:
-            raise CommandError(f"Không có phường, xã mã {options['ward']} trong hệ thống.")
+            raise CommandError(
+                _("Không có phường, xã mã %(code)s trong hệ thống.") % {"code": options["ward"]}
+            )
         default_unit = default_group = None
         if options["unit"]:
             default_unit = Unit.objects.filter(ward=ward, code=options["unit"]).first()
             if default_unit is None:
-                raise CommandError(f"Không có đơn vị mã {options['unit']} trong {ward.name}.")
+                raise CommandError(
+                    _("Không có đơn vị mã %(code)s trong %(ward)s.")
+                    % {"code": options["unit"], "ward": ward.name}
+                )
         if options["group"]:
             default_group = AudienceGroup.objects.filter(ward=ward, code=options["group"]).first()
             if default_group is None:
-                raise CommandError(f"Không có nhóm đối tượng mã {options['group']}.")
+                raise CommandError(
+                    _("Không có nhóm đối tượng mã %(code)s.") % {"code": options["group"]}
+                )
         if not options["file"].is_file():
-            raise CommandError(f"Không tìm thấy tệp {options['file']}.")
+            raise CommandError(_("Không tìm thấy tệp %(path)s.") % {"path": options["file"]})
         try:
             result = roster_import(
                 path=options["file"],
@@ -51,12 +59,14 @@ class Command(BaseCommand):
             return
         for sheet in preview["sheets"]:
             self.stdout.write(
-                f"{sheet['name']}: {sheet['rows']} dòng, {sheet['new']} mới, "
-                f"{sheet['updated']} cập nhật, {sheet['duplicates']} trùng, {sheet['bad']} lỗi"
+                _(
+                    "%(name)s: %(rows)s dòng, %(new)s mới, %(updated)s cập nhật, "
+                    "%(duplicates)s trùng, %(bad)s lỗi"
+                )
+                % sheet
             )
         for problem in preview["problems"]:
-            where = f"dòng {problem['row']}" if problem["row"] else "cả trang"
-            self.stdout.write(
-                f"  {problem['sheet']}, {where}, {problem['column']}: {problem['reason']}"
-            )
-        self.stdout.write("Đã lưu." if preview["saved"] else "Chưa lưu gì (--dry-run).")
+            where = _("dòng %(row)s") % problem if problem["row"] else _("cả trang tính")
+            self.stdout.write(f"  {problem['sheet']}, {where}, {problem['column']}: ")
+            self.stdout.write(f"    {problem['reason']}")
+        self.stdout.write(_("Đã lưu.") if preview["saved"] else _("Chưa lưu gì (--dry-run)."))
