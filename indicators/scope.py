@@ -4,6 +4,7 @@ period and phase, and the audience-group and channel filters."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import timezone
 
 from common.periods import DateWindow, Period, PeriodKind, period_of_day, previous_period
@@ -59,21 +60,54 @@ def ward_of(unit: Unit) -> Unit | None:
 
 def plans_for(
     root: Unit, plan: Plan | None = None, plan_id: int | None = None
-) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
-    """(plans measured, the ward's plans). Measured: the plan given or asked for by id, else the
-    ward's latest; for a province, each ward's latest plan (coverage counts a person toward
-    their own ward's)."""
+) -> tuple[tuple[Plan, ...], tuple[Plan, ...], tuple[Phase, ...]]:
+    """(plans measured, the ward's plans, the measured plan's phases). Measured: the plan given
+    or asked for by id, else the ward's latest; for a province, each ward's latest plan
+    (coverage counts a person toward their own ward's), without phases, which are per plan."""
     if root.kind == UnitKind.PROVINCE:
         latest: dict[int, Plan] = {}
         wards = Unit.objects.filter(kind=UnitKind.WARD, path__startswith=root.path)
         for candidate in Plan.objects.filter(ward__in=wards):
             latest.setdefault(candidate.ward_id, candidate)
-        return tuple(latest.values()), ()
-    choices = tuple(Plan.objects.filter(ward=ward_of(root)))
-    if plan is not None:
-        return (plan,), choices
-    chosen = next((p for p in choices if p.pk == plan_id), choices[0] if choices else None)
-    return ((chosen,) if chosen else ()), choices
+        return tuple(latest.values()), (), ()
+    choices, phases = _plans_with_phases(ward_of(root))
+    if plan is None:
+        plan = next((p for p in choices if p.pk == plan_id), choices[0] if choices else None)
+    if plan is None:
+        return (), choices, ()
+    return (plan,), choices, tuple(phases.get(plan.pk, ()))
+
+
+def _plans_with_phases(ward: Unit) -> tuple[tuple[Plan, ...], dict[int, list[Phase]]]:
+    """The ward's plans and their phases in one query (a LEFT JOIN: a plan without phases
+    still comes once)."""
+    rows = (
+        Plan.objects.filter(ward=ward)
+        .annotate(
+            phase_pk=F("phases__id"),
+            phase_order=F("phases__order"),
+            phase_name=F("phases__name"),
+            phase_start=F("phases__start_year"),
+            phase_end=F("phases__end_year"),
+        )
+        .order_by("-issued_on", "-id", "phases__start_year", "phases__order")
+    )
+    plans: dict[int, Plan] = {}
+    phases: dict[int, list[Phase]] = {}
+    for row in rows:
+        found = plans.setdefault(row.pk, row)
+        if row.phase_pk is not None:
+            phases.setdefault(row.pk, []).append(
+                Phase(
+                    id=row.phase_pk,
+                    plan=found,
+                    order=row.phase_order,
+                    name=row.phase_name,
+                    start_year=row.phase_start,
+                    end_year=row.phase_end,
+                )
+            )
+    return tuple(plans.values()), phases
 
 
 def _phase_on(phases: tuple[Phase, ...], day: dt.date) -> Phase | None:
@@ -108,9 +142,7 @@ def scope_build(
         length = window.end - window.start + dt.timedelta(days=1)
         previous = DateWindow(window.start - length, window.start - dt.timedelta(days=1))
     day = min(today, window.end)
-    plans, plan_choices = plans_for(root, plan, plan_id)
-    roll_up = root.kind == UnitKind.PROVINCE
-    phases = tuple(plans[0].phases.all()) if len(plans) == 1 and not roll_up else ()
+    plans, plan_choices, phases = plans_for(root, plan, plan_id)
     if phase is None and pick_phase:
         phase = _phase_on(phases, day)
     return Scope(

@@ -10,6 +10,7 @@ WARD_STAFF = (Role.ADMIN, Role.COORDINATOR, Role.LEADER)
 
 MENU = [
     ("dashboard:home", _("Trang chủ"), EVERYONE),
+    ("dashboard:overview", _("Bảng điều khiển"), EVERYONE),
     ("units:tree", _("Đơn vị"), EVERYONE),
     ("units:person_list", _("Danh sách người"), EVERYONE),
     ("plans:list", _("Kế hoạch"), EVERYONE),
