@@ -20,6 +20,7 @@ INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 TRACK = (233, 236, 239)
 WHITE = (255, 255, 255)
+WARD = "ward"
 KEYS = ("briefed_percent", "briefed", "activities", "reach", "trained", "column_posts")
 
 
@@ -103,6 +104,9 @@ def infographic_png(figures: Figures, *, title: str, period_label: str) -> bytes
     y = _text(draw, (MARGIN, 60), title.upper(), _font("bold", 40), WHITE, width, max_lines=2)
     y = _text(draw, (MARGIN, y + 10), figures.root_name, _font("bold", 52), WHITE, width,
               max_lines=2)  # fmt: skip
+    ward = next((u.name for u in figures.ancestors if u.kind == WARD), "")
+    if ward:
+        _text(draw, (MARGIN, y + 4), ward, _font("regular", 34), WHITE, width, max_lines=1)
     day = _("Số liệu đến ngày %(day)s") % {"day": format_date(figures.day)}
     y = _text(draw, (MARGIN, 330), f"{period_label} · {day}", _font("regular", 30), MUTED, width)
     y = _key_figures(draw, figures, y + 30)

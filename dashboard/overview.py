@@ -5,16 +5,14 @@ import re
 from dataclasses import dataclass
 
 from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from accounts.scoping import Access, can, require, scope_root, visible_wards
 from common.periods import PeriodKind, make_period, parse_period
 from dashboard.charts import bar_chart, progress_bar, value_text
 from indicators.figures import Figures, Format, Table
-from indicators.scope import Scope, scope_build
+from indicators.scope import Scope, scope_build, unit_get
 from indicators.selectors import indicator_figures
-from units.models import Unit
 
 _CODE = re.compile(r"^[\w-]{1,40}$")
 FILTERS = ("unit", "plan", "period", "phase", "group", "channel")
@@ -33,9 +31,9 @@ class Overview:
         return period.label if period else ""
 
 
-def _root(user, value: str) -> Unit:
+def _root(user, value: str):
     if value.isdigit():
-        unit = get_object_or_404(Unit.objects.select_related("ward"), pk=value)
+        unit = unit_get(int(value))
     else:
         unit = scope_root(user) or visible_wards(user).first()
     if unit is None:
@@ -101,7 +99,7 @@ def period_choices(overview: Overview) -> list[tuple[str, str]]:
     return choices
 
 
-def ancestors_in_reach(user, figures: Figures) -> list[Unit]:
+def ancestors_in_reach(user, figures: Figures) -> list:
     return [unit for unit in figures.ancestors if can(user, Access.VIEW, unit)]
 
 

@@ -52,6 +52,11 @@ class Scope:
         return self.root.kind == UnitKind.PROVINCE
 
 
+def unit_get(pk: int) -> Unit | None:
+    """A unit to show figures of, with its ward, for pages that do not read units directly."""
+    return Unit.objects.select_related("ward").filter(pk=pk).first()
+
+
 def ward_of(unit: Unit) -> Unit | None:
     if unit.kind == UnitKind.PROVINCE:
         return None
