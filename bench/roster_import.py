@@ -63,7 +63,7 @@ def _units():
     return [unit.name for unit in units]
 
 
-def _generate(path: Path, rows: int, unit_names: list[str]) -> None:
+def _generate(path: Path, rows: int, unit_names: list[str]) -> int:
     from openpyxl import Workbook
 
     from demo.names import random_person_name
@@ -77,8 +77,10 @@ def _generate(path: Path, rows: int, unit_names: list[str]) -> None:
     sheet.append([])
     sheet.append(["STT", "Họ và tên", "SĐT", "Đơn vị", "Đối tượng", "Chức vụ", "Ngày sinh",
                   "Giới tính", "Ghi chú"])  # fmt: skip
+    names = set()
     for number in range(1, rows + 1):
         name, gender = random_person_name(rng)
+        names.add(name)
         born = dt.date(rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28))
         sheet.append([
             number,
@@ -93,6 +95,7 @@ def _generate(path: Path, rows: int, unit_names: list[str]) -> None:
         ])  # fmt: skip
     sheet.append(["Tổng cộng", f"{rows} người"])
     workbook.save(path)
+    return len(names)
 
 
 def _read_only_timings(path: Path) -> None:
@@ -139,9 +142,12 @@ def main() -> None:
         unit_names = _units()
         path = Path(folder) / "roster.xlsx"
         start = time.perf_counter()
-        _generate(path, args.rows, unit_names)
+        distinct = _generate(path, args.rows, unit_names)
         size = path.stat().st_size / 1024 / 1024
-        print(f"generated {args.rows:,} rows, {size:.1f} MB in {time.perf_counter() - start:.1f} s")
+        print(
+            f"generated {args.rows:,} rows ({distinct:,} distinct names), {size:.1f} MB in "
+            f"{time.perf_counter() - start:.1f} s; load average {os.getloadavg()[0]:.1f}"
+        )
         _read_only_timings(path)
         _import(path, env, "first import (command, end to end)", args.rows)
         _import(path, env, "same file again", args.rows)

@@ -6,7 +6,6 @@ import tempfile
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +18,6 @@ from accounts.scoping import (
     require,
     require_role,
     role_allows,
-    scope_queryset,
     user_ward,
     visible_units,
     visible_wards,
@@ -214,7 +212,9 @@ def _people_filters(request):
 
 def _filtered_people(request, filters: dict):
     return selectors.person_list(
-        people=scope_queryset(request.user, Person.objects.all()),
+        # The units the user reaches, as a subquery: the database resolves it once, instead of
+        # joining the unit table for each of 200,000 people.
+        people=Person.objects.filter(unit__in=visible_units(request.user).values("pk")),
         query=filters["query"],
         ward=filters["ward"],
         unit=filters["unit"],
@@ -226,8 +226,8 @@ def _filtered_people(request, filters: dict):
 def person_list(request):
     require_role(request.user, Access.VIEW)
     filters = _people_filters(request)
-    page = Paginator(_filtered_people(request, filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = selectors.person_page(
+        people=_filtered_people(request, filters), number=request.GET.get("page"), size=PAGE_SIZE
     )
     params = request.GET.copy()
     params.pop("page", None)

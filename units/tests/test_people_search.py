@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from units.models import AudienceGroup, Person
-from units.selectors import person_list
+from units.selectors import person_list, person_page
 from units.services import person_build, person_create
 
 
@@ -77,3 +77,13 @@ def test_the_form_checks_input_in_vietnamese(client, world):
     assert answer.status_code == 302
     person = Person.objects.get(phone="0912000010")
     assert person.full_name == "Nguyễn Văn Mới" and person.date_of_birth.day == 5
+
+
+def test_pages_count_exactly_and_a_page_past_the_end_shows_the_last(world):
+    _people(world, [f"Trần Văn Số {i}" for i in range(7)])
+    people = person_list(people=Person.objects.all())
+    first = person_page(people=people, number="1", size=3)
+    assert (first.paginator.count, first.paginator.num_pages, len(first.object_list)) == (7, 3, 3)
+    last = person_page(people=people, number=99, size=3)
+    assert last.number == 3 and len(last.object_list) == 1
+    assert person_page(people=people, number="x", size=10).paginator.count == 7
