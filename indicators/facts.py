@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
 
 from activities.models import Activity, Attendance, Channel
 from activities.selectors import CoverageCount, coverage_counts
@@ -207,7 +208,7 @@ class Facts:
         )
         rows = (
             self._activities()
-            .filter(held_on__gte=min(starts), held_on__lte=max(scope.day, before.end))
+            .filter(_held_between(min(starts), max(scope.day, before.end)))
             .values("unit_id", "channel_id")
             .annotate(**aggregates)
             .order_by("unit_id", "channel_id")
@@ -239,8 +240,15 @@ class Facts:
 
     def _attending_query(self, channel_ids: frozenset[int]) -> list[Attending]:
         scope = self.scope
-        activity_ids = self._activities(of_people=True).filter(channel_id__in=channel_ids)
-        attendance = Attendance.objects.filter(activity__in=activity_ids.values("pk"))
+        since = self._since() or min(scope.window.start, scope.previous.start)
+        # A join from the channels' activities, not an IN list: channels belong to one ward,
+        # so the channel index alone finds the ward's few training activities.
+        attendance = Attendance.objects.filter(
+            Q(activity__plan_id__in=[p.pk for p in scope.plans]) | Q(activity__plan__isnull=True),
+            activity__channel_id__in=channel_ids,
+            activity__starts_at__gte=_day_start(min(since, scope.previous.start)),
+            activity__starts_at__lt=_day_start(max(scope.day, scope.previous.end), 1),
+        )
         if scope.root.kind not in (UnitKind.WARD, UnitKind.PROVINCE):
             attendance = attendance.filter(person__unit_id__in=list(self.units))
         if self.group_ids is not None:
@@ -277,6 +285,16 @@ class Facts:
         since = self._since()
         condition = Q(activity__held_on__lte=self.scope.day)
         return condition & Q(activity__held_on__gte=since) if since else condition
+
+
+def _day_start(day: dt.date, days_after: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=days_after), dt.time()))
+
+
+def _held_between(first: dt.date, last: dt.date) -> Q:
+    """Activities held on these local days, as a range on `starts_at`, which the (ward,
+    starts_at) index serves; `held_on` is the local date of `starts_at`."""
+    return Q(starts_at__gte=_day_start(first), starts_at__lt=_day_start(last, 1))
 
 
 def sums_by(items, key, *fields: str) -> dict:

@@ -47,13 +47,14 @@ def activities_section(facts: Facts) -> Section:
         unit_rows.append([unit.name, *sums])
         unit_ids.append(unit.pk)
     units = facts.units
+    labels = [month_label(period) for period, _part in months]
     detail_rows = [
-        [units[cell.unit_id].name, channels[cell.channel_id][1], month_label(period), count]
+        [units[cell.unit_id].name, channels[cell.channel_id][1], label, count]
         for cell in cells
-        for (period, _part), count in zip(months, cell.months, strict=True)
+        for label, count in zip(labels, cell.months, strict=True)
         if count
     ]
-    count_columns = [Column(month_label(p), Format.INTEGER) for p, _part in months]
+    count_columns = [Column(label, Format.INTEGER) for label in labels]
     return Section(
         key="activities",
         title=_("Hoạt động tuyên truyền"),
@@ -71,7 +72,7 @@ def activities_section(facts: Facts) -> Section:
                 key="activities_by_month",
                 title=_("Số hoạt động theo tháng"),
                 columns=[Column(_("Tháng")), Column(_("Số hoạt động"), Format.INTEGER)],
-                rows=[[month_label(p), n] for (p, _part), n in zip(months, per_month, strict=True)],
+                rows=[[label, n] for label, n in zip(labels, per_month, strict=True)],
                 chart=Chart(_("Số hoạt động theo tháng"), 0, 1),
             ),
             Table(
