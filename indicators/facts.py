@@ -20,6 +20,8 @@ from common.periods import DateWindow, Period, months_in
 from indicators.scope import Scope
 from units.models import AudienceGroup, Unit, UnitKind
 
+EVER = dt.date(1900, 1, 1)
+
 
 @dataclass
 class ActivityCell:
@@ -159,8 +161,12 @@ class Facts:
         return months_in(counted) if counted else []
 
     def _since(self) -> dt.date | None:
+        """Where "so far" counts start: the phase's first day; without a phase, ever (a ward's
+        targets with no phase); a city's roll-up has no targets, so no such count."""
         window = self.scope.phase_window
-        return window[0] if window else None
+        if window:
+            return window[0]
+        return EVER if self.scope.plan is not None else None
 
     def _activities(self, *, of_people: bool = False) -> QuerySet[Activity]:
         """Activities of the subtree's units; `of_people`: of the wards, whatever unit held

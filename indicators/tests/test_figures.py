@@ -144,3 +144,12 @@ def test_reports_get_the_same_tables(world, data):
     assert coverage["rows"][-1] == ["Tổng cộng", 10, 5, 50.0]
     assert figures["window"] == {"start": str(window.start), "end": str(window.end)}
     assert dt.date.fromisoformat(figures["day"]) <= window.end
+
+
+def test_without_a_phase_targets_count_everything_so_far(world, data):
+    figures = _figures(world, data, phase=None, pick_phase=False)
+    progress = {p.target_id: p for p in figures.targets}
+    # The conference of the year before counts too; the target is still judged against the
+    # time gone in its own phase.
+    conferences = progress[data.targets["conferences"].pk]
+    assert (conferences.measured, conferences.expected) == (2, 3.8)
