@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.db.models import Case, Count, FilteredRelation, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.scoping import scope_queryset
@@ -113,9 +113,14 @@ def _with_briefing(
     correlated EXISTS, which SQLite runs once per person."""
     if len({plan.ward_id for plan in plans}) != len(plans):
         raise ValueError("coverage is measured against one plan per ward")
-    condition = Q(
-        briefings__plan__in=[plan.pk for plan in plans], briefings__first_briefed_on__lte=day
+    # Each person against their own ward's plan: an equality the index answers in one probe,
+    # where `plan IN (...)` costs one probe per plan and person.
+    own_plan = (
+        Value(plans[0].pk)
+        if len(plans) == 1
+        else Case(*(When(ward_id=plan.ward_id, then=Value(plan.pk)) for plan in plans))
     )
+    condition = Q(briefings__plan_id=own_plan, briefings__first_briefed_on__lte=day)
     condition &= (
         Q(briefings__phase=phase) if phase is not None else Q(briefings__phase__isnull=True)
     )

@@ -140,3 +140,14 @@ def test_it_keeps_coverage_current_on_removal_flag_change_and_delete(world, make
     assert totals(coverage_counts(root=world.school, plans=[plan], on=DAY)) == (2, 1)
     activity_delete(activity=early)
     assert PersonBriefing.objects.count() == 0
+
+
+def test_a_city_roll_up_counts_each_person_against_their_own_ward_plan(world, make):
+    plan, far_plan = make.plan(), make.plan(ward=world.other_ward)
+    here = make.person(name="Here")
+    there = make.person(name="There", unit=world.far_school)
+    make.activity(plan=plan, people=[here])
+    make.activity(plan=far_plan, unit=world.far_school, people=[there], briefing=False)
+    rows = coverage_counts(root=world.province, plans=[plan, far_plan], on=DAY)
+    assert totals(rows) == (2, 1)
+    assert list(people_not_briefed(root=world.province, plans=[plan, far_plan], on=DAY)) == [there]
