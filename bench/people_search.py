@@ -107,7 +107,7 @@ def main() -> None:
             # The state autovacuum reaches soon after a bulk load: statistics for the planner
             # and a visibility map, without which no index-only scan is possible.
             with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE units_person")
+                cursor.execute("VACUUM ANALYZE")
         print(f"database: {connection.vendor}; load average {os.getloadavg()[0]:.1f}")
         setup_test_environment()
         url = reverse("units:person_list")

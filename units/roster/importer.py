@@ -50,7 +50,9 @@ UPDATE_FIELDS = [
 _WORDS = re.compile(r"[^0-9a-z]+")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,3}\)?$")
 _DATE_LINE = re.compile(r"ngay \d+ thang \d+ nam \d+")
-_FOOTER_STARTS = ("tong cong", "tong so", "cong ")
+# "Cộng" alone closes a table too, but many names start with "Công": only the whole cell counts.
+_FOOTER_STARTS = ("tong cong", "tong so")
+_FOOTER_CELLS = {"cong "}
 _SIGNER_STARTS = (
     "nguoi lap",
     "thu truong",
@@ -314,8 +316,10 @@ class RosterReader:
         filled = [cell for cell in row.cells if cell not in (None, "")]
         if not filled:
             return "blank"
-        if isinstance(filled[0], str) and _plain(filled[0]).startswith(_FOOTER_STARTS):
-            return "end"
+        if isinstance(filled[0], str):
+            first = _plain(filled[0])
+            if first.startswith(_FOOTER_STARTS) or first in _FOOTER_CELLS:
+                return "end"
         name_col = header.name_column
         name = row.cells[name_col] if name_col < len(row.cells) else None
         if _may_be_trailer(name):

@@ -170,3 +170,39 @@ def test_a_file_over_the_size_limit_is_refused(world, tmp_path, settings):
     with pytest.raises(UploadRejected, match="quá lớn"):
         _import(world, path)
     assert Person.objects.count() == 0
+
+
+def test_names_that_look_like_footers_or_signers_are_people(world, tmp_path):
+    rows = [
+        ["Công Thị Hoa", "0912000101", "Trường Tiểu học Kim Trà", "CBGV"],
+        ["Trương Văn Phòng", "0912000102", "Trường Tiểu học Kim Trà", "CBGV"],
+        ["Chu Văn Tịch", "0912000103", "Trường Tiểu học Kim Trà", "CBGV"],
+        ["Cộng"],
+        ["Người sau dòng cộng", "0912000104", "Trường Tiểu học Kim Trà", "CBGV"],
+    ]
+    result = _import(world, simple_roster(tmp_path / "n.xlsx", rows))
+    assert result.total("new") == 3 and result.total("bad") == 0
+
+
+def test_a_two_row_header_and_section_rows_name_the_unit(world, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Họ và tên", "Liên hệ", None, "Nhóm đối tượng"])
+    sheet.merge_cells("C1:D1")
+    sheet.append([None, None, "SĐT", "Email", None])
+    sheet.append(["I. Trường MN Hoa Sen"] * 5)
+    sheet.merge_cells("A3:E3")
+    sheet.append([1, "Lê Thị Xuân", "0912000201", "xuan@truong.vn", "HS"])
+    sheet.append(["II. Trường Tiểu học Kim Trà"])
+    sheet.merge_cells("A5:E5")
+    sheet.append([1, "Mai Văn Đông", "0912000202", "", "HS"])
+    workbook.save(tmp_path / "s.xlsx")
+    result = _import(world, tmp_path / "s.xlsx")
+    assert result.total("new") == 2 and result.total("bad") == 0
+    xuan = Person.objects.get(full_name="Lê Thị Xuân")
+    assert (xuan.unit, xuan.phone, xuan.email) == (
+        world.other_school,
+        "0912000201",
+        "xuan@truong.vn",
+    )
+    assert Person.objects.get(full_name="Mai Văn Đông").unit == world.school
