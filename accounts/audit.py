@@ -14,6 +14,7 @@ from django.db.models import Model
 from django.db.models.signals import post_save
 
 from accounts.models import AuditScope
+from common.audit import on_bulk_log
 from units.models import Unit
 
 UnitOf = Callable[[Model], Unit | None]
@@ -63,6 +64,17 @@ def _scope_from_database(sender, instance: LogEntry, created: bool, raw: bool, *
     AuditScope.objects.get_or_create(log_entry=instance, defaults={"unit_path": path})
 
 
+def _scopes_for_bulk(entries, instances) -> None:
+    AuditScope.objects.bulk_create(
+        [
+            AuditScope(log_entry=entry, unit_path=unit_path_of(instance))
+            for entry, instance in zip(entries, instances, strict=True)
+        ],
+        batch_size=1000,
+    )
+
+
 def connect() -> None:
+    on_bulk_log(_scopes_for_bulk)
     post_save.connect(_scope_from_database, sender=LogEntry, dispatch_uid="accounts_audit_db")
     post_log.connect(_scope_from_instance, dispatch_uid="accounts_audit_instance")

@@ -4,11 +4,13 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.audit import audit_bulk
 from common.phones import normalize_phone
 from common.text import clean_multiline, clean_text
 from common.uploads import check_upload
@@ -271,7 +273,7 @@ def roster_import(
     """Read a roster workbook; with `save`, create and update the good rows in one
     transaction. Raises UploadRejected (message for the user) for a file that cannot be read."""
     # The importer builds people with person_build from this module, hence the late import.
-    from units.roster.importer import UPDATE_FIELDS, RosterReader
+    from units.roster.importer import UPDATE_FIELDS, RosterReader, created_changes
 
     with open(path, "rb") as stream:
         check_upload(stream, {"xlsx"}, name=Path(path).name)
@@ -281,6 +283,16 @@ def roster_import(
         with transaction.atomic():
             Person.objects.bulk_create(result.to_create, batch_size=ROSTER_BATCH)
             Person.objects.bulk_update(result.to_update, UPDATE_FIELDS, batch_size=ROSTER_BATCH)
+            audit_bulk(
+                instances=result.to_create,
+                action=LogEntry.Action.CREATE,
+                changes=map(created_changes, result.to_create),
+            )
+            audit_bulk(
+                instances=result.to_update,
+                action=LogEntry.Action.UPDATE,
+                changes=result.update_changes,
+            )
     return result
 
 

@@ -73,6 +73,14 @@ _COMPARED = [
     for name in ("unit", "audience_group", "full_name", *OPTIONAL_FIELDS)
 ]
 COMPARED_FIELDS = [attr for _name, attr in _COMPARED]
+
+
+def created_changes(person: Person) -> dict:
+    """What the audit log shows for a person an import created: every field that has a value."""
+    values = ((attr, getattr(person, attr)) for attr in COMPARED_FIELDS)
+    return {attr: (None, value) for attr, value in values if value not in (None, "")}
+
+
 SETTLE_CHUNK = 2000
 _SIGNER_FIRST_WORDS = {start.split()[0] for start in _SIGNER_STARTS}
 _GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female": Gender.FEMALE}
@@ -118,6 +126,8 @@ class RosterResult:
     bad_rows: list[BadRow] = field(default_factory=list)
     to_create: list[Person] = field(default_factory=list)
     to_update: list[Person] = field(default_factory=list)
+    # {attribute: (before, after)} for each person of to_update, in the same order: the audit.
+    update_changes: list[dict] = field(default_factory=list)
 
     def total(self, name: str) -> int:
         return sum(getattr(sheet, name) for sheet in self.sheets)
@@ -521,6 +531,9 @@ class RosterReader:
                 if not changed:
                     item.sheet.unchanged += 1
                     continue
+                self.result.update_changes.append(
+                    {attr: (getattr(person, attr), new) for attr, new in changed}
+                )
                 for attr, new in changed:
                     setattr(person, attr, new)
                 person.refresh_keys()
