@@ -73,7 +73,7 @@ MIDDLEWARE = [
     # Serves the packaged assets itself, so a ward needs no separate web server for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "truyenthong.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -180,6 +180,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Where reports read their figures: the indicators module, for the report's period.
+REPORTS_FIGURES_PROVIDER = "indicators.report_period.unit_figures"
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 

@@ -12,8 +12,8 @@ CATALOG = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
 
 @pytest.fixture(autouse=True)
 def _back_to_vietnamese():
-    # LocaleMiddleware leaves the last request's language active in the thread; later tests
-    # that call gettext directly expect the default.
+    # The test client runs requests in this thread; later tests that call gettext directly
+    # expect the default.
     yield
     translation.activate(settings.LANGUAGE_CODE)
 
@@ -66,3 +66,9 @@ def test_the_login_page_in_english(client, db):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("accounts:login")).content.decode()
     assert "Username" in page and "Log in" in page
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, world):
+    client.force_login(world.user("coordinator"))
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in page and "Việc cần làm tiếp theo" in page
