@@ -1,4 +1,7 @@
-"""The menu each role sees. Each entry: (url name, label, roles that see it)."""
+"""The menu each role sees. Each entry: (url name, label, roles that see it).
+
+Entries of one app share a drop-down named in GROUPS, so the bar stays one line on a laptop
+however many pages an app adds; a group with one visible entry is shown as a plain link."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,14 +31,47 @@ MENU = [
 ]
 
 
+GROUPS = {
+    "units": _("Đơn vị, nhân sự"),
+    "plans": _("Kế hoạch"),
+    "activities": _("Hoạt động"),
+    "reports": _("Báo cáo"),
+    "accounts": _("Quản trị"),
+    "admin": _("Quản trị"),
+}
+
+
+def _grouped(items: list[dict]) -> list[dict]:
+    menu: list[dict] = []
+    groups: dict[str, dict] = {}
+    for item in items:
+        label = GROUPS.get(item["app"])
+        if label is None:
+            menu.append(item)
+            continue
+        if label not in groups:
+            groups[label] = {"label": label, "children": [], "active": False}
+            menu.append(groups[label])
+        groups[label]["children"].append(item)
+        groups[label]["active"] |= item["active"]
+    return [
+        entry["children"][0] if len(entry.get("children", [1, 2])) == 1 else entry for entry in menu
+    ]
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or user.must_change_password:
         return {"menu": []}
     role = Role.ADMIN if user.is_superuser else user.role
     items = [
-        {"url": reverse(name), "label": label, "active": request.path == reverse(name)}
+        {
+            "url": reverse(name),
+            "label": label,
+            "active": request.path == reverse(name),
+            "app": name.split(":")[0],
+        }
         for name, label, roles in MENU
         if role in roles
     ]
-    return {"menu": items}
+    return {"menu": _grouped(items)}
