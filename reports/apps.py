@@ -8,7 +8,9 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from reports import models
+        from reports import indicators, models
+
+        indicators.register()
 
         # Who accepted, returned or reopened a report, and why, must survive any later edit.
         for model in (

@@ -1,14 +1,10 @@
-"""The ward report as document content: its text, the figures snapshot, difficulties and who
-reported, handed to any format in reports/documents/."""
+"""The ward report as document content: its text and the indicators' tables of its figures
+snapshot (coverage, activities, training, who reported, open difficulties), handed to any
+format in reports/documents/. Every number comes from the snapshot; none is counted here."""
 
 import re
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from common.formatting import format_date
 from reports.documents.content import (
-    ColumnFormat,
     FigureTable,
     OfficialDocument,
     Paragraph,
@@ -16,8 +12,7 @@ from reports.documents.content import (
 )
 from reports.figures import figure_tables
 from reports.models import WardReport
-from reports.selectors import difficulties_open, period_completeness
-from reports.services import ward_settings_get
+from reports.services import ward_settings_read
 
 _HEADING = re.compile(r"^[IVXLC]+\.\s")
 _ITEM = re.compile(r"^\d+\.\s")
@@ -47,48 +42,21 @@ def _with_tables(blocks: list[Paragraph], tables: list[FigureTable]) -> list:
     return blocks[:at] + tables + blocks[at:]
 
 
-def _difficulties_table(report: WardReport) -> FigureTable:
-    rows = [
-        [index, d.unit.name, d.text, d.get_status_display()]
-        for index, d in enumerate(difficulties_open(ward=report.ward), start=1)
-    ]
-    return FigureTable(
-        title=_("Khó khăn, vướng mắc chưa được giải quyết"),
-        columns=[_("STT"), _("Đơn vị"), _("Nội dung"), _("Tình trạng")],
-        rows=rows,
-        formats=[ColumnFormat.INTEGER],
-    )
+# Which of the indicators' tables the ward report carries, by key: the figures of part I in
+# the body, the rest in the annex.
+BODY_TABLES = ("coverage_by_group", "coverage_by_unit", "activities_by_channel", "trained_by_unit")
+ANNEX_TABLES = ("targets", "reports_by_unit", "reports_detail", "difficulties_open")
 
 
-def _submissions_table(report: WardReport) -> FigureTable:
-    standings = period_completeness(schedule=report.schedule, period_code=report.period_code)
-    rows = []
-    for index, standing in enumerate(standings, start=1):
-        sent = standing.report.first_submitted_at if standing.report else None
-        rows.append(
-            [
-                index,
-                standing.unit.name,
-                standing.report.get_status_display() if standing.report else _("Chưa có"),
-                standing.timeliness_label,
-                format_date(timezone.localdate(sent)) if sent else "",
-            ]
-        )
-    return FigureTable(
-        title=_("Tình hình gửi báo cáo của các đơn vị"),
-        columns=[_("STT"), _("Đơn vị"), _("Trạng thái"), _("Thời hạn"), _("Ngày gửi")],
-        rows=rows,
-        formats=[ColumnFormat.INTEGER],
-    )
+def tables_by_key(figures: dict, keys: tuple[str, ...]) -> list[FigureTable]:
+    found = {table.get("key"): table for table in figure_tables(figures)}
+    return [FigureTable.from_dict(found[key]) for key in keys if key in found]
 
 
 def ward_report_document(*, report: WardReport) -> OfficialDocument:
-    settings = ward_settings_get(ward=report.ward)
-    figures = [FigureTable.from_dict(t) for t in figure_tables(report.figures)]
-    annex = [_submissions_table(report)]
-    difficulties = _difficulties_table(report)
-    if difficulties.rows:
-        annex.append(difficulties)
+    settings = ward_settings_read(ward=report.ward)
+    figures = tables_by_key(report.figures, BODY_TABLES)
+    annex = tables_by_key(report.figures, ANNEX_TABLES)
     return OfficialDocument(
         parent_body=settings.parent_body,
         issuing_body=[line for line in settings.issuing_body.splitlines() if line.strip()],

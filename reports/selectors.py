@@ -130,6 +130,8 @@ class UnitStanding:
     unit: Unit
     report: UnitReport | None
     timeliness: str
+    schedule: ReportSchedule | None = None
+    due_on: dt.date | None = None
 
     @property
     def timeliness_label(self) -> str:
@@ -158,6 +160,47 @@ def period_completeness(*, schedule: ReportSchedule, period_code: str = "") -> l
         )
         for u in schedule_units(schedule=schedule)
     ]
+
+
+def _schedules_of_window(
+    plan_ids: list[int], period: Period | None, window: DateWindow
+) -> list[ReportSchedule]:
+    """The active schedules of these plans that report on this window: those of the period's
+    kind, or for a free window the thematic and ad hoc ones with exactly its dates."""
+    schedules = ReportSchedule.objects.filter(plan_id__in=plan_ids, is_active=True)
+    if period is not None:
+        kinds = [kind for kind, of in _PERIOD_KIND.items() if of == period.kind]
+        schedules = schedules.filter(kind__in=kinds)
+    else:
+        schedules = schedules.exclude(kind__in=list(_PERIOD_KIND)).filter(
+            starts_on=window.start, ends_on=window.end
+        )
+    return list(schedules.select_related("plan").prefetch_related("obligations"))
+
+
+def standings_for_window(
+    *, plan_ids: list[int], period: Period | None, window: DateWindow, unit_ids: set[int]
+) -> list[UnitStanding]:
+    """Every unit (of `unit_ids`) owing a report on this window under these plans' schedules,
+    with its report and timeliness: what the indicators count as completeness. Three queries
+    and one more per schedule, whatever the number of units."""
+    schedules = _schedules_of_window(plan_ids, period, window)
+    if not schedules:
+        return []
+    code = period.code if period is not None else ""
+    reports = {
+        (r.schedule_id, r.unit_id): r
+        for r in UnitReport.objects.filter(schedule__in=schedules, period_code=code).only(
+            "id", "schedule_id", "unit_id", "status", "first_submitted_at"
+        )
+    }
+    found = []
+    for schedule in schedules:
+        due_on = schedule_period(schedule=schedule, period_code=code).due_on
+        for unit in schedule_units(schedule=schedule).filter(pk__in=unit_ids):
+            report = reports.get((schedule.pk, unit.pk))
+            found.append(UnitStanding(unit, report, _timeliness(report, due_on), schedule, due_on))
+    return found
 
 
 def completeness_counts(standings: list[UnitStanding]) -> dict[str, int]:

@@ -431,21 +431,32 @@ def _place_of(ward: Unit) -> str:
     return ward.name
 
 
+def _default_settings(ward: Unit) -> WardSettings:
+    return WardSettings(
+        ward=ward,
+        issuing_body=f"ỦY BAN NHÂN DÂN\n{ward.name.upper()}",
+        place_name=_place_of(ward),
+        signer_authority="TM. ỦY BAN NHÂN DÂN",
+        signer_title="CHỦ TỊCH",
+    )
+
+
+def ward_settings_read(*, ward: Unit) -> WardSettings:
+    """The ward's document settings, or the defaults from its official name (not saved), for
+    readers such as an export that must not write."""
+    return WardSettings.objects.filter(ward=ward).first() or _default_settings(ward)
+
+
 def ward_settings_get(*, ward: Unit) -> WardSettings:
     """The ward's document settings, created from its official name the first time."""
-    found = WardSettings.objects.filter(ward=ward).first()
-    if found:
-        return found
-    ward_settings, _created = WardSettings.objects.get_or_create(
-        ward=ward,
-        defaults={
-            "issuing_body": f"ỦY BAN NHÂN DÂN\n{ward.name.upper()}",
-            "place_name": _place_of(ward),
-            "signer_authority": "TM. ỦY BAN NHÂN DÂN",
-            "signer_title": "CHỦ TỊCH",
-        },
-    )
-    return ward_settings
+    found = ward_settings_read(ward=ward)
+    if found.pk is None:
+        defaults = {
+            name: getattr(found, name)
+            for name in ("issuing_body", "place_name", "signer_authority", "signer_title")
+        }
+        found, _created = WardSettings.objects.get_or_create(ward=ward, defaults=defaults)
+    return found
 
 
 _SETTINGS_TEXT = {"parent_body", "place_name", "symbol_suffix", "archive_line", "signer_title"}
@@ -503,14 +514,16 @@ def ward_narrative_compile(*, reports: list[UnitReport], difficulties: list[Diff
     return "\n".join(lines)
 
 
-@transaction.atomic
-def ward_report_create(
-    *, actor, schedule: ReportSchedule, period_code: str, issued_on: dt.date
+def ward_report_build(
+    *, schedule: ReportSchedule, period_code: str, issued_on: dt.date, actor=None
 ) -> WardReport:
+    """The ward report as first compiled, not saved: figures from the indicators module for the
+    period, the accepted units' narratives, the open difficulties, the next free number and the
+    ward's settings. The page saves it; `export_report` prints it as is when the ward has not
+    made its report for the period yet, so both show the same figures."""
     ward = schedule.plan.ward
-    require(actor, Access.MANAGE, ward)
     period = _period_or_error(schedule, period_code)
-    ward_settings = ward_settings_get(ward=ward)
+    ward_settings = ward_settings_read(ward=ward)
     accepted = list(
         UnitReport.objects.filter(
             schedule=schedule, period_code=period.code, status=ReportStatus.ACCEPTED
@@ -523,7 +536,7 @@ def ward_report_create(
         "title": _lower_first(clean_text(schedule.plan.title)),
         "period": _lower_first(period.label),
     }
-    return WardReport.objects.create(
+    return WardReport(
         ward=ward,
         schedule=schedule,
         period_code=period.code,
@@ -541,6 +554,29 @@ def ward_report_create(
         figures=unit_figures(ward, schedule.plan, period.window),
         created_by=actor,
     )
+
+
+@transaction.atomic
+def ward_report_create(
+    *, actor, schedule: ReportSchedule, period_code: str, issued_on: dt.date
+) -> WardReport:
+    require(actor, Access.MANAGE, schedule.plan.ward)
+    report = ward_report_build(
+        schedule=schedule, period_code=period_code, issued_on=issued_on, actor=actor
+    )
+    report.save()
+    return report
+
+
+@transaction.atomic
+def ward_report_refresh_figures(*, actor, report: WardReport) -> WardReport:
+    """Take the figures afresh from the indicators module: after a late unit report is
+    accepted, or a difficulty is resolved, before the report is signed."""
+    require(actor, Access.MANAGE, report.ward)
+    period = _period_or_error(report.schedule, report.period_code)
+    report.figures = unit_figures(report.ward, report.schedule.plan, period.window)
+    report.save(update_fields=["figures", "updated_at"])
+    return report
 
 
 _WARD_REPORT_TEXT = {"place", "subject", "signer_title", "signer_name"}

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 FIGURES = {
     "tables": [
         {
+            "key": "coverage_by_group",
             "title": "Tỉ lệ được quán triệt theo nhóm đối tượng",
             "columns": ["Nhóm đối tượng", "Tổng số", "Đã quán triệt", "Tỉ lệ"],
             "rows": [["Cán bộ, giáo viên", 1234, 1051, 85.17], ["Học sinh", 20500, 19000, 92.7]],
@@ -36,6 +37,16 @@ def figures_for_test(unit, plan, window) -> dict:
 @pytest.fixture
 def ward_report(world, settings):
     settings.REPORTS_FIGURES_PROVIDER = "reports.tests.test_documents.figures_for_test"
+    return _ward_report(world)
+
+
+@pytest.fixture
+def ward_report_real(world):
+    """The same report with the indicators module's own figures."""
+    return _ward_report(world)
+
+
+def _ward_report(world):
     schedule = make_schedule(world)
     focal = world.user("focal")
     report = services.unit_report_open(
@@ -178,7 +189,8 @@ def test_figures_in_the_docx_equal_the_provider_and_read_the_vietnamese_way(open
     assert [c.text for c in table.rows[2].cells] == ["Học sinh", "20.500", "19.000", "92,7%"]
 
 
-def test_annex_lists_submissions_and_open_difficulties(opened, world):
+def test_annex_lists_submissions_and_open_difficulties(ward_report_real, world):
+    opened = Document(io.BytesIO(docx.render(ward_report_document(report=ward_report_real))))
     texts = {c.text for t in opened.tables for row in t.rows for c in row.cells}
     assert "Thiếu loa truyền thanh." in texts
     assert world.other_school.name in texts and "Chưa gửi" in texts
@@ -196,12 +208,18 @@ def test_xlsx_carries_the_same_figures_as_numbers(ward_report):
     assert sheet["B5"].number_format == "#,##0"
     assert sheet["D5"].number_format == "0.0%"
     assert sheet["B6"].value == 20500
+
+
+def test_xlsx_annex_sheets_hold_submissions_and_difficulties(ward_report_real):
+    content = ward_report_document(report=ward_report_real)
+    book = load_workbook(io.BytesIO(xlsx.render(content)))
     titles = [book[name]["A1"].value for name in book.sheetnames]
-    assert "Tình hình gửi báo cáo của các đơn vị" in titles
+    assert "Tình hình gửi báo cáo của từng đơn vị" in titles
     assert "Khó khăn, vướng mắc chưa được giải quyết" in titles
 
 
-def test_without_a_provider_there_are_no_invented_figures(world):
+def test_without_a_provider_there_are_no_invented_figures(world, settings):
+    settings.REPORTS_FIGURES_PROVIDER = ""
     schedule = make_schedule(world)
     report = services.ward_report_create(
         actor=world.user("coordinator"),

@@ -31,7 +31,10 @@ def test_it_opens_a_draft_with_window_and_deadline(setup):
     assert str(report.window_start) == "2025-12-15"
     assert str(report.window_end) == "2026-06-14"
     assert str(report.due_on) == "2026-06-17"  # 14/6 Sunday + 3 working days
-    assert report.figures == {}  # no indicators provider registered: no figures, none invented
+    # Prefilled by the indicators module, for the unit and the period itself.
+    assert report.figures["unit"]["code"] == report.unit.code
+    assert report.figures["period"] == "2026-H1"
+    assert report.figures["window"] == {"start": "2025-12-15", "end": "2026-06-14"}
 
 
 def test_it_refuses_a_unit_that_does_not_owe_the_report(world):

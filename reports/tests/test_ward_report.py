@@ -96,7 +96,7 @@ def test_narrative_compiles_accepted_units_and_open_difficulties(world, schedule
     assert f"- {world.school.name}: Thiếu loa." in report.narrative
     assert report.subject.endswith("6 tháng đầu năm 2026")
     assert report.subject.startswith("Kết quả triển khai")
-    assert report.figures == {}
+    assert report.figures["unit"]["code"] == world.ward.code
 
 
 def test_a_figures_provider_plugs_in_through_the_setting(world, schedule, settings):
