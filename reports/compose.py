@@ -3,8 +3,11 @@ snapshot (coverage, activities, training, who reported, open difficulties), hand
 format in reports/documents/. Every number comes from the snapshot; none is counted here."""
 
 import re
+from dataclasses import dataclass
 
+from reports.documents.cells import cell_text
 from reports.documents.content import (
+    ColumnFormat,
     FigureTable,
     OfficialDocument,
     Paragraph,
@@ -51,6 +54,38 @@ ANNEX_TABLES = ("targets", "reports_by_unit", "reports_detail", "difficulties_op
 def tables_by_key(figures: dict, keys: tuple[str, ...]) -> list[FigureTable]:
     found = {table.get("key"): table for table in figure_tables(figures)}
     return [FigureTable.from_dict(found[key]) for key in keys if key in found]
+
+
+def figures_tables(figures) -> dict:
+    """Live indicator figures in the snapshot's shape."""
+    return {"tables": [table.as_dict() for table in figures.tables]}
+
+
+# What a unit's report page shows of its figures snapshot.
+UNIT_REPORT_TABLES = (*BODY_TABLES, "targets")
+
+
+@dataclass
+class ShownTable:
+    title: str
+    columns: list[str]
+    rows: list[list[tuple[str, bool]]]  # (text, is a number)
+
+
+def shown_tables(figures: dict, keys: tuple[str, ...]) -> list[ShownTable]:
+    """Tables of a snapshot as a page prints them, numbers the Vietnamese way as in the
+    documents."""
+    shown = []
+    for table in tables_by_key(figures, keys):
+        rows = []
+        for row in table.rows:
+            cells = []
+            for index, value in enumerate(row):
+                column_format = table.format_of(index, value)
+                cells.append((cell_text(value, column_format), column_format != ColumnFormat.TEXT))
+            rows.append(cells)
+        shown.append(ShownTable(table.title, table.columns, rows))
+    return shown
 
 
 def ward_report_document(*, report: WardReport) -> OfficialDocument:

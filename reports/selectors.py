@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.scoping import scope_queryset
+from indicators.figures import Figures
+from indicators.scope import scope_build
+from indicators.selectors import indicator_figures
 from reports.holidays import add_working_days
 from reports.models import (
     Difficulty,
@@ -223,19 +226,42 @@ class Outstanding:
         return self.period.due_on < timezone.localdate()
 
 
-def reports_outstanding(*, ward: Unit, today: dt.date) -> list[Outstanding]:
-    """Who still owes what: for each active schedule's recent periods whose cut-off has passed,
-    the units whose report is missing, still a draft or returned for revision."""
+@dataclass(frozen=True)
+class PeriodSummary:
+    """Completeness of one period of one schedule: owed, on time, late, missing."""
+
+    schedule: ReportSchedule
+    period: ReportingPeriod
+    counts: dict[str, int]
+
+
+def reporting_overview(
+    *, ward: Unit, today: dt.date
+) -> tuple[list[PeriodSummary], list[Outstanding]]:
+    """For each active schedule's recent periods whose cut-off has passed: the completeness
+    counts, and who still owes what (units whose report is missing, still a draft or returned
+    for revision)."""
     done = {ReportStatus.SUBMITTED, ReportStatus.ACCEPTED}
-    found = []
-    for schedule in ReportSchedule.objects.filter(plan__ward=ward, is_active=True):
+    summaries, owing = [], []
+    schedules = ReportSchedule.objects.filter(plan__ward=ward, is_active=True).select_related(
+        "plan"
+    )
+    for schedule in schedules:
         for period in schedule_recent_periods(schedule=schedule, today=today):
             if period.window.end >= today:
                 continue
-            for standing in period_completeness(schedule=schedule, period_code=period.code):
+            standings = period_completeness(schedule=schedule, period_code=period.code)
+            summaries.append(PeriodSummary(schedule, period, completeness_counts(standings)))
+            for standing in standings:
                 if standing.report is None or standing.report.status not in done:
-                    found.append(Outstanding(schedule, period, standing.unit, standing.report))
-    return found
+                    owing.append(Outstanding(schedule, period, standing.unit, standing.report))
+    summaries.sort(key=lambda s: (s.period.window.end, s.schedule.pk), reverse=True)
+    owing.sort(key=lambda o: (o.period.due_on, o.unit.sort_key))
+    return summaries, owing
+
+
+def reports_outstanding(*, ward: Unit, today: dt.date) -> list[Outstanding]:
+    return reporting_overview(ward=ward, today=today)[1]
 
 
 def unit_reports_for_user(*, user) -> QuerySet[UnitReport]:
@@ -270,3 +296,76 @@ def ward_report_next_number(*, ward: Unit, year: int, doc_symbol: str = "BC") ->
 
 def ward_reports_for_user(*, user) -> QuerySet[WardReport]:
     return scope_queryset(user, WardReport.objects.select_related("schedule", "ward"), "ward")
+
+
+def schedules_of_period(*, ward: Unit, period: Period) -> list[ReportSchedule]:
+    """The ward's active schedules whose reports are of this period's kind."""
+    kinds = [kind for kind, of in _PERIOD_KIND.items() if of == period.kind]
+    return list(
+        ReportSchedule.objects.filter(plan__ward=ward, kind__in=kinds, is_active=True)
+        .select_related("plan")
+        .order_by("pk")
+    )
+
+
+def ward_report_of_period(*, schedule: ReportSchedule, period_code: str) -> WardReport | None:
+    """The ward's latest report for the period, if it has made one."""
+    return (
+        WardReport.objects.filter(schedule=schedule, period_code=period_code)
+        .select_related("ward", "schedule__plan")
+        .order_by("-issued_on", "-number")
+        .first()
+    )
+
+
+@dataclass
+class WardRollUp:
+    ward: Unit
+    unit_reports: list[UnitReport]
+    ward_reports: list[WardReport]
+
+
+def city_roll_up(*, user, wards: QuerySet[Unit], period: Period | None) -> list[WardRollUp]:
+    """Each ward's submitted and accepted unit reports and its ward reports for the period, in
+    the user's reach."""
+    if period is None:
+        return []
+    period_code = period.code
+    unit_reports = (
+        scope_queryset(user, UnitReport.objects.select_related("unit", "schedule"))
+        .filter(
+            ward__in=wards,
+            period_code=period_code,
+            status__in=[ReportStatus.SUBMITTED, ReportStatus.ACCEPTED],
+        )
+        .order_by("unit__sort_key")
+    )
+    ward_reports = (
+        scope_queryset(user, WardReport.objects.select_related("schedule"), "ward")
+        .filter(ward__in=wards, period_code=period_code)
+        .order_by("-issued_on", "-number")
+    )
+    by_ward = {ward.pk: WardRollUp(ward, [], []) for ward in wards.order_by("sort_key")}
+    for report in unit_reports:
+        by_ward[report.ward_id].unit_reports.append(report)
+    for report in ward_reports:
+        by_ward[report.ward_id].ward_reports.append(report)
+    return list(by_ward.values())
+
+
+def latest_period_code(*, wards: QuerySet[Unit]) -> str:
+    """The most recent period any of these wards has reports for."""
+    found = (
+        UnitReport.objects.filter(ward__in=wards)
+        .exclude(period_code="")
+        .order_by("-window_end")
+        .values_list("period_code", flat=True)
+        .first()
+    )
+    return found or ""
+
+
+def roll_up_figures(*, root: Unit, period: Period) -> Figures:
+    """The indicators' figures for a city (or any unit) and period: the aggregate a city viewer
+    compares wards by."""
+    return indicator_figures(scope=scope_build(root=root, period=period))

@@ -34,11 +34,14 @@ from reports.models import (
     WardReport,
     WardSettings,
 )
+from reports.periods import parse_period
 from reports.selectors import (
     difficulties_open,
     schedule_period,
     schedule_units,
+    schedules_of_period,
     ward_report_next_number,
+    ward_report_of_period,
 )
 from units.models import Unit, UnitKind
 
@@ -619,3 +622,67 @@ def ward_report_update(
             {"number": _("Số này vừa được dùng cho một báo cáo khác; chọn số khác.")}
         ) from exc
     return report
+
+
+def _ward_by_code(code: str) -> Unit:
+    unit = Unit.objects.select_related("ward").filter(code=code.strip()).first()
+    if unit is None:
+        raise ValidationError(_("Không có đơn vị mã “%(code)s”.") % {"code": code})
+    if unit.kind != UnitKind.WARD:
+        if unit.ward_id:
+            raise ValidationError(
+                _(
+                    "“%(unit)s” là đơn vị thuộc %(ward)s; báo cáo của phường xuất theo mã "
+                    "phường: %(code)s."
+                )
+                % {"unit": unit.name, "ward": unit.ward.name, "code": unit.ward.code}
+            )
+        raise ValidationError(
+            _("“%(unit)s” không phải phường, xã; hãy dùng mã của một phường, xã.")
+            % {"unit": unit.name}
+        )
+    return unit
+
+
+def _schedule_for_export(ward: Unit, period, schedule_id: int | None) -> ReportSchedule:
+    if not Plan.objects.filter(ward=ward).exists():
+        raise ValidationError(
+            _("%(ward)s chưa có kế hoạch nào nên chưa có báo cáo để xuất.") % {"ward": ward.name}
+        )
+    schedules = schedules_of_period(ward=ward, period=period)
+    if schedule_id is not None:
+        schedules = [s for s in schedules if s.pk == schedule_id]
+    if not schedules:
+        raise ValidationError(
+            _(
+                "%(ward)s chưa có lịch báo cáo nào cho kỳ “%(code)s” (%(label)s). Phòng Văn hóa "
+                "– Xã hội tạo lịch ở trang Lịch báo cáo."
+            )
+            % {"ward": ward.name, "code": period.code, "label": period.label}
+        )
+    if len(schedules) > 1:
+        raise ValidationError(
+            _("Có nhiều lịch báo cáo cho kỳ này; chọn một bằng --schedule: %(list)s.")
+            % {"list": "; ".join(f"{s.pk} = {s.name}" for s in schedules)}
+        )
+    return schedules[0]
+
+
+def ward_report_for_export(
+    *, ward_code: str, period_code: str, issued_on: dt.date, schedule_id: int | None = None
+) -> tuple[WardReport, bool]:
+    """(the ward report to print, whether it is the saved one). A ward that has made its report
+    for the period gets exactly that report; otherwise the report is built as the page would
+    first compile it on `issued_on` and NOT saved: printing from the command line must not
+    take a number from the ward's register or create records nobody asked the coordinator
+    for."""
+    ward = _ward_by_code(ward_code)
+    try:
+        period = parse_period(period_code)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    schedule = _schedule_for_export(ward, period, schedule_id)
+    saved = ward_report_of_period(schedule=schedule, period_code=period.code)
+    if saved is not None:
+        return saved, True
+    return ward_report_build(schedule=schedule, period_code=period.code, issued_on=issued_on), False

@@ -21,5 +21,10 @@ urlpatterns = [
     path("phuong/", views.ward_report_list, name="ward_report_list"),
     path("phuong/<int:pk>/", views.ward_report_edit, name="ward_report_edit"),
     path("phuong/<int:pk>/tai/<str:fmt>/", views.ward_report_export, name="ward_report_export"),
+    path(
+        "phuong/<int:pk>/cap-nhat-so-lieu/", views.ward_report_refresh, name="ward_report_refresh"
+    ),
     path("thiet-lap/", views.ward_settings_edit, name="ward_settings"),
+    path("con-no/", views.outstanding, name="outstanding"),
+    path("thanh-pho/", views.city_roll_up, name="city_roll_up"),
 ]

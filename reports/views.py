@@ -10,19 +10,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
 from accounts.scoping import (
     Access,
     can,
     require,
     require_role,
     role_allows,
+    scope_root,
+    user_has_role,
     user_ward,
     visible_units,
+    visible_wards,
 )
 from common.uploads import UploadRejected
 from plans.models import Plan
 from reports import selectors, services
-from reports.compose import ward_report_document
+from reports.compose import (
+    BODY_TABLES,
+    UNIT_REPORT_TABLES,
+    figures_tables,
+    shown_tables,
+    ward_report_document,
+)
 from reports.documents import FORMATS
 from reports.documents.pdf import PdfUnavailable
 from reports.forms import (
@@ -45,7 +55,11 @@ from reports.models import (
     UnitReportAttachment,
     WardReport,
 )
+from reports.periods import parse_period
 from units.models import Unit
+
+# What the city's roll-up shows of the indicators: the wards side by side.
+CITY_TABLES = ("reports_by_unit", "coverage_by_unit", "activities_by_unit", "trained_by_unit")
 
 
 def _error_text(error: ValidationError) -> str:
@@ -265,6 +279,7 @@ def report_detail(request, pk: int):
             "difficulty_form": DifficultyForm(),
             "versions": report.versions.select_related("actor"),
             "difficulties": report.difficulties.all(),
+            "tables": shown_tables(report.figures, UNIT_REPORT_TABLES),
         },
     )
 
@@ -460,10 +475,20 @@ def ward_report_edit(request, pk: int):
         {
             "report": report,
             "form": form,
+            "tables": shown_tables(report.figures, BODY_TABLES),
             "pdf_ready": FORMATS["pdf"].soffice_path() is not None,
             "pdf_help": FORMATS["pdf"].HOW_TO_GET_IT,
         },
     )
+
+
+@login_required
+@require_POST
+def ward_report_refresh(request, pk: int):
+    report = _ward_report(request, pk, Access.MANAGE)
+    services.ward_report_refresh_figures(actor=request.user, report=report)
+    messages.success(request, _("Đã cập nhật số liệu từ các chỉ số."))
+    return redirect("reports:ward_report_edit", pk=pk)
 
 
 @login_required
@@ -498,3 +523,59 @@ def ward_settings_edit(request):
             messages.success(request, _("Đã lưu thiết lập văn bản."))
             return redirect("reports:ward_settings")
     return render(request, "reports/ward_settings.html", {"form": form, "ward": ward})
+
+
+# Who still owes what; the city's roll-up --------------------------------------------------------
+
+
+@login_required
+def outstanding(request):
+    """The coordinator's chase list: completeness per period and the units still owing."""
+    require_role(request.user, Access.MANAGE)
+    ward = _ward_for(request)
+    require(request.user, Access.MANAGE, ward)
+    today = timezone.localdate()
+    summaries, owing = selectors.reporting_overview(ward=ward, today=today)
+    return render(
+        request,
+        "reports/outstanding.html",
+        {"ward": ward, "summaries": summaries, "owing": owing, "today": today},
+    )
+
+
+def _city_root(request) -> Unit:
+    """The province a city viewer reaches; an admin names it with ?tinh=<id>."""
+    root = scope_root(request.user)
+    if root is None:
+        provinces = Unit.objects.filter(kind="province")
+        wanted = request.GET.get("tinh", "")
+        root = provinces.filter(pk=wanted).first() if wanted.isdigit() else provinces.first()
+    if root is None:
+        raise Http404
+    return root
+
+
+@login_required
+def city_roll_up(request):
+    if not user_has_role(request.user, Role.CITY_VIEWER):
+        raise PermissionDenied
+    root = _city_root(request)
+    require(request.user, Access.VIEW, root)
+    wards = visible_wards(request.user).filter(path__startswith=root.path)
+    form = PeriodForm(request.GET or None)
+    code = form.cleaned_data["period_code"] if form.is_bound and form.is_valid() else ""
+    code = code or selectors.latest_period_code(wards=wards)
+    period = parse_period(code) if code else None
+    figures = selectors.roll_up_figures(root=root, period=period) if period else None
+    return render(
+        request,
+        "reports/city_roll_up.html",
+        {
+            "root": root,
+            "form": form,
+            "period": period,
+            "roll_up": selectors.city_roll_up(user=request.user, wards=wards, period=period),
+            "key_figures": figures.key_figures if figures else [],
+            "tables": shown_tables(figures_tables(figures), CITY_TABLES) if figures else [],
+        },
+    )

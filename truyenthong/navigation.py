@@ -25,6 +25,8 @@ MENU = [
     ("reports:review_queue", _("Duyệt báo cáo"), (Role.ADMIN, Role.COORDINATOR)),
     ("reports:difficulty_list", _("Khó khăn, vướng mắc"), EVERYONE),
     ("reports:ward_report_list", _("Báo cáo của phường"), (Role.ADMIN, Role.COORDINATOR)),
+    ("reports:outstanding", _("Đơn vị còn nợ báo cáo"), (Role.COORDINATOR,)),
+    ("reports:city_roll_up", _("Báo cáo các phường"), (Role.ADMIN, Role.CITY_VIEWER)),
     ("accounts:user_list", _("Người dùng"), (Role.ADMIN, Role.COORDINATOR)),
     ("accounts:audit_index", _("Nhật ký thay đổi"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin:index", _("Quản trị"), (Role.ADMIN,)),
