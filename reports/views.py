@@ -264,6 +264,10 @@ def report_detail(request, pk: int):
                     messages.success(request, _("Đã lưu bản nháp."))
                 return redirect("reports:report_detail", pk=pk)
             except ValidationError as error:
+                if not may_edit:
+                    # A locked or waiting report shows no form to put the error next to.
+                    messages.error(request, _error_text(error))
+                    return redirect("reports:report_detail", pk=pk)
                 _apply_errors(form, error)
     return render(
         request,
