@@ -16,7 +16,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from accounts import testing
 
-COVERED_APPS = {"accounts", "dashboard", "units"}
+COVERED_APPS = {"accounts", "dashboard", "reports", "units"}
 SKIPPED_NAMESPACES = {"admin"}
 # The public check-in page of a briefing is opened by anyone with its token.
 SKIPPED_NAMES = {"set_language", "checkin"}
