@@ -15,6 +15,7 @@ from accounts.services import user_create
 from activities.demo import demo_activities_load
 from demo.names import random_mobile, random_person_name
 from plans.demo import demo_plan_load
+from reports.demo import demo_reports_load
 from units.models import AudienceGroup, OrganisationType, Person, SchoolLevel, Unit, UnitKind
 from units.services import person_build, unit_create, ward_create_from_official
 
@@ -137,7 +138,7 @@ def _users(ward: Unit, units: dict[str, Unit]) -> list[DemoLogin]:
 
 
 # Other apps add their part of the demo (the plan, activities, reports) here, in order.
-EXTRA_STEPS: list = [demo_plan_load, demo_activities_load]
+EXTRA_STEPS: list = [demo_plan_load, demo_activities_load, demo_reports_load]
 
 
 @transaction.atomic
