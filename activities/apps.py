@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+
+def _install_triggers(sender, using, **kwargs) -> None:
+    from activities.triggers import person_copy_trigger_install
+
+    person_copy_trigger_install(connection=connections[using])
 
 
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = "Hoạt động và điểm danh"
+
+    def ready(self) -> None:
+        # After every migrate, including a test database's creation (see activities.triggers).
+        post_migrate.connect(_install_triggers, sender=self, dispatch_uid="activities_triggers")

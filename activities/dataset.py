@@ -1,8 +1,15 @@
 """Generated data at a chosen size (units, people, plans, activities, attendance) for
 benchmarks and load tests. Units and people go through the ORM's bulk_create; activities and
 attendance, millions of rows, through executemany with ids we assign, which is several times
-faster and still plain parameterised SQL on SQLite and PostgreSQL."""
+faster and still plain parameterised SQL on SQLite and PostgreSQL; the coverage rows are then
+ranked and written by the database itself (coverage_rebuild, one INSERT … SELECT).
 
+On SQLite, a generation that is not inside someone else's transaction (the command, the
+benchmarks) writes without a rollback journal and without waiting for the disk, with a large
+page cache, and puts the working settings back afterwards: the file is a generated benchmark
+database, and one that a crash leaves half written is deleted and generated again."""
+
+import contextlib
 import datetime as dt
 import random
 from dataclasses import dataclass
@@ -29,6 +36,10 @@ from units.official import official_wards
 from units.services import person_build, ward_create_from_official
 
 BATCH = 5_000
+FLUSH_ATTENDANCE = 200_000
+FLUSH_ACTIVITIES = 50_000
+# Negative: KiB. Enough to keep the attendance indexes in memory while they grow.
+BULK_CACHE_KIB = 1_000_000
 IN_PERSON_BRIEFING_SHARE = 0.35
 FIRST_DAY = dt.date(2026, 1, 5)
 DAYS = 700
@@ -223,7 +234,7 @@ class _Writer:
                 (activity_id, person_id, "tick", self.now)
                 for person_id in rng.sample(roster, count)
             )
-        if len(self.attendance) >= 50_000 or len(self.activities) >= 20_000:
+        if len(self.attendance) >= FLUSH_ATTENDANCE or len(self.activities) >= FLUSH_ACTIVITIES:
             self.flush()
 
     def flush(self) -> None:
@@ -236,8 +247,40 @@ def _in_person_share(channels: list[Channel]) -> float:
     return sum(not c.is_digital and not c.has_reach for c in channels) / len(channels)
 
 
-@transaction.atomic
+@contextlib.contextmanager
+def _bulk_load():
+    """SQLite bulk-load settings around a generation that owns its transaction; elsewhere,
+    nothing (PostgreSQL, or a caller's transaction such as a test's, where SQLite refuses to
+    change the journal)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        journal = cursor.fetchone()[0]
+        cursor.execute("PRAGMA synchronous")
+        synchronous = cursor.fetchone()[0]
+        cursor.execute("PRAGMA cache_size")
+        cache = cursor.fetchone()[0]
+        cursor.execute("PRAGMA journal_mode=OFF")
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA journal_mode={journal}")
+            cursor.execute(f"PRAGMA synchronous={int(synchronous)}")
+            cursor.execute(f"PRAGMA cache_size={int(cache)}")
+            cursor.execute("PRAGMA optimize")
+
+
 def dataset_generate(*, sizes: Sizes) -> Generated:
+    with _bulk_load(), transaction.atomic():
+        return _generate(sizes)
+
+
+def _generate(sizes: Sizes) -> Generated:
     rng = random.Random(sizes.seed)
     wards = _pick_wards(sizes.wards)
     next_id = (Activity.objects.aggregate(top=Max("pk"))["top"] or 0) + 1

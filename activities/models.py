@@ -197,16 +197,39 @@ class Attendance(models.Model):
         return f"{self.person_id} @ {self.activity_id}"
 
 
+def _person_copy(model, **options):
+    # A copy of the person's own column: no constraint or index of its own (the covering
+    # index below serves the counts), and no cascade to collect, the person's row decides.
+    return models.ForeignKey(
+        model, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, **options
+    )
+
+
 class PersonBriefing(models.Model):
     """When a person was first briefed on a plan: the plan-wide row has no phase, and one more
     row per phase the briefing date falls in. Derived from attendance and kept current by
-    activities.services in the same transaction; `rebuild_coverage` recomputes it."""
+    activities.services in the same transaction; `rebuild_coverage` recomputes it.
+
+    The row also carries a copy of the person's ward, unit, audience group and active range,
+    so coverage counts the briefed from this compact table alone, without a probe into the
+    people table per person. The copy follows the person through a database trigger on the
+    people table (activities.triggers): every write path, bulk roster imports included, keeps
+    it current in the same transaction."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="briefings")
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
-    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, null=True, related_name="+")
+    # No index of their own for plan and phase: `briefing_counts` starts with them, and a
+    # phase-only index tempts SQLite's planner into reading every plan-wide row by it.
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", db_index=False)
+    phase = models.ForeignKey(
+        Phase, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
     first_briefed_on = models.DateField()
     first_activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    ward = _person_copy(Unit, related_name="+")
+    unit = _person_copy(Unit, related_name="+")
+    audience_group = _person_copy(AudienceGroup, related_name="+")
+    active_from = models.DateField(null=True)
+    active_to = models.DateField(null=True)
 
     class Meta:
         constraints = [
@@ -221,14 +244,60 @@ class PersonBriefing(models.Model):
                 name="briefing_once_per_plan",
             ),
         ]
-        # Only indexes that start from the person: coverage joins people to their rows, and an
-        # index starting from the plan tempts SQLite's planner into a scan per person.
+        # The person-first index serves the upkeep and the not-yet-briefed list, which joins
+        # people to their rows.
         indexes = [
             models.Index(fields=["person", "plan", "phase"], name="briefing_person_plan"),
+            # Covers the briefed count: a plan's rows, read from the index alone and already
+            # in the order the count groups them (ward, group, unit).
+            models.Index(
+                fields=[
+                    "plan",
+                    "phase",
+                    "ward",
+                    "audience_group",
+                    "unit",
+                    "first_briefed_on",
+                    "active_from",
+                    "active_to",
+                ],
+                name="briefing_counts",
+            ),  # fmt: skip
         ]
 
     def __str__(self) -> str:
         return f"{self.person_id} / {self.plan_id}: {self.first_briefed_on}"
+
+
+class CoveragePerson(models.Model):
+    """A person as coverage counts them: ward, unit, audience group and active range, one
+    compact row per person. The roster figures read this table (by its covering index, in
+    ward order) instead of the wide people table; the trigger of activities.triggers writes,
+    changes and deletes it with the person, whatever path wrote the person."""
+
+    person = models.OneToOneField(
+        Person,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    ward = _person_copy(Unit, related_name="+")
+    unit = _person_copy(Unit, related_name="+")
+    audience_group = _person_copy(AudienceGroup, related_name="+")
+    active_from = models.DateField(null=True)
+    active_to = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["ward", "audience_group", "unit", "active_from", "active_to"],
+                name="coverage_person_counts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person_id)
 
 
 class CheckinStatus(models.TextChoices):

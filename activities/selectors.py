@@ -19,6 +19,8 @@ from activities.models import (
     Channel,
     CheckinRequest,
     CheckinStatus,
+    CoveragePerson,
+    PersonBriefing,
 )
 from common.text import search_key
 from plans.models import Phase, Plan
@@ -98,7 +100,7 @@ def coverage_day(*, phase: Phase | None, on: dt.date | None = None) -> dt.date:
     return min(max(day, start), end)
 
 
-def _in_subtree(people: QuerySet[Person], root: Unit) -> QuerySet[Person]:
+def _in_subtree(people: QuerySet, root: Unit) -> QuerySet:
     # A ward is an equality on an indexed column; anything else is a prefix of the tree path.
     if root.kind == UnitKind.WARD:
         return people.filter(ward_id=root.pk)
@@ -127,18 +129,24 @@ def _with_briefing(
     return people.annotate(briefing=FilteredRelation("briefings", condition=condition))
 
 
-def _roster(root: Unit, plans: Sequence[Plan], day: dt.date) -> QuerySet[Person]:
-    ward_ids = {plan.ward_id for plan in plans}
-    if root.kind == UnitKind.PROVINCE:
-        # The wards under the province, found in the small unit table, so the large person
-        # table is read by ward alone, without a join for the path.
-        ward_ids = set(
-            Unit.objects.filter(pk__in=ward_ids, path__startswith=root.path).values_list(
-                "pk", flat=True
-            )
-        )
-        return people_active_on(day=day).filter(ward_id__in=ward_ids)
-    return _in_subtree(people_active_on(day=day).filter(ward_id__in=ward_ids), root)
+def _plans_under(root: Unit, plans: Sequence[Plan]) -> list[Plan]:
+    """The plans of the wards under `root`; for a province, its wards are found in the small
+    unit table, so the large tables are read by ward alone, without a join for the path."""
+    if root.kind != UnitKind.PROVINCE:
+        return list(plans)
+    ward_ids = set(
+        Unit.objects.filter(
+            pk__in=[plan.ward_id for plan in plans], path__startswith=root.path
+        ).values_list("pk", flat=True)
+    )
+    return [plan for plan in plans if plan.ward_id in ward_ids]
+
+
+def _roster(root: Unit, plans: Sequence[Plan], model=Person) -> QuerySet:
+    """The people of the plans' wards under `root`: from the people table, or (model
+    CoveragePerson) from coverage's compact copy of it, for counts."""
+    people = model.objects.filter(ward_id__in={plan.ward_id for plan in plans})
+    return people if root.kind == UnitKind.PROVINCE else _in_subtree(people, root)
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,101 @@ class CoverageCount:
     unit_id: int | None
     roster: int
     briefed: int
+
+
+def _active_on(day: dt.date, prefix: str = "") -> Q:
+    """On the roster that day: a person leaves the day after `active_to`."""
+    return ~Q(**{f"{prefix}active_from__gt": day}) & ~Q(**{f"{prefix}active_to__lt": day})
+
+
+def _briefed(root: Unit, plans: Sequence[Plan], phase: Phase | None) -> QuerySet[PersonBriefing]:
+    """The first-briefing rows that may count, read through the covering `briefing_counts`
+    index alone; a row counts only toward the plan of its person's own ward, which the caller
+    checks on the grouped rows (a person who moved ward keeps the old ward's rows)."""
+    rows = PersonBriefing.objects.filter(plan_id__in=[plan.pk for plan in plans]).filter(
+        Q(phase=phase) if phase is not None else Q(phase__isnull=True)
+    )
+    if root.kind == UnitKind.PROVINCE:
+        return rows
+    if root.kind == UnitKind.WARD:
+        return rows.filter(ward_id=root.pk)
+    return rows.filter(unit__path__startswith=root.path)
+
+
+def coverage_counts_by_day(
+    *,
+    root: Unit,
+    plans: Sequence[Plan],
+    days: Sequence[dt.date],
+    phase: Phase | None = None,
+    by_unit: bool = False,
+) -> dict[dt.date, list[CoverageCount]]:
+    """coverage_counts for several days at once (a page's figures and the previous period's),
+    keyed by the day asked for.
+
+    Two grouped queries, one pass each with a count per day: the roster from the people's
+    compact copies (CoveragePerson), the briefed from the first-briefing rows, which carry
+    the same copy. Both read a covering index only, in the ward-first order they group by.
+    """
+    measured = {asked: coverage_day(phase=phase, on=asked) for asked in days}
+    plans = _plans_under(root, plans) if plans else []
+    if not plans or not days:
+        return {asked: [] for asked in days}
+    plan_ward = {plan.pk: plan.ward_id for plan in plans}
+    if len(set(plan_ward.values())) != len(plans):
+        raise ValueError("coverage is measured against one plan per ward")
+    distinct = sorted(set(measured.values()))
+    keys = ["audience_group_id", "unit_id"] if by_unit else ["audience_group_id"]
+    # Active on at least one of the days; each count then keeps its own day.
+    span = ~Q(active_from__gt=distinct[-1]) & ~Q(active_to__lt=distinct[0])
+    roster = (
+        _roster(root, plans, model=CoveragePerson)
+        .filter(span)
+        .values_list("ward_id", *keys)
+        .annotate(
+            **{f"n{i}": Count("pk", filter=_active_on(day)) for i, day in enumerate(distinct)}
+        )
+        .order_by()
+    )
+    briefed = (
+        _briefed(root, plans, phase)
+        .filter(span, first_briefed_on__lte=distinct[-1])
+        .values_list("plan_id", "ward_id", *keys)
+        .annotate(
+            **{
+                f"n{i}": Count("pk", filter=_active_on(day) & Q(first_briefed_on__lte=day))
+                for i, day in enumerate(distinct)
+            }
+        )
+        .order_by()
+    )
+    width = len(keys)
+    found: dict[tuple, list[list[int]]] = {}
+    for _ward, *row in roster:
+        found.setdefault(tuple(row[:width]), [[0] * len(distinct), [0] * len(distinct)])
+        _add(found[tuple(row[:width])][0], row[width:])
+    for plan_id, ward_id, *row in briefed:
+        if plan_ward[plan_id] == ward_id and tuple(row[:width]) in found:
+            _add(found[tuple(row[:width])][1], row[width:])
+    index = {day: i for i, day in enumerate(distinct)}
+    return {
+        asked: [
+            CoverageCount(
+                audience_group_id=key[0],
+                unit_id=key[1] if by_unit else None,
+                roster=roster_counts[index[day]],
+                briefed=briefed_counts[index[day]],
+            )
+            for key, (roster_counts, briefed_counts) in sorted(found.items())
+            if roster_counts[index[day]]
+        ]
+        for asked, day in measured.items()
+    }
+
+
+def _add(sums: list[int], numbers) -> None:
+    for i, number in enumerate(numbers):
+        sums[i] += number
 
 
 def coverage_counts(
@@ -162,26 +265,11 @@ def coverage_counts(
     `plans`: the plan of each ward concerned, one per ward (one for a ward; the plans of one
     resolution for a city roll-up); a person counts toward the plan of their own ward. With
     `phase`, a person is briefed if first briefed within that phase, else within the plan, by
-    the day measured.
+    the day measured (`on`, default today).
     """
-    if not plans:
-        return []
-    day = coverage_day(phase=phase, on=on)
-    fields = ["audience_group_id", "unit_id"] if by_unit else ["audience_group_id"]
-    rows = (
-        _with_briefing(_roster(root, plans, day), plans, phase, day)
-        .values(*fields)
-        .annotate(roster=Count("pk"), briefed=Count("briefing"))
-        .order_by(*fields)
-    )
-    return [
-        CoverageCount(
-            audience_group_id=row["audience_group_id"],
-            unit_id=row.get("unit_id"),
-            roster=row["roster"],
-            briefed=row["briefed"],
-        )
-        for row in rows
+    day = on or timezone.localdate()
+    return coverage_counts_by_day(root=root, plans=plans, days=[day], phase=phase, by_unit=by_unit)[
+        day
     ]
 
 
@@ -197,8 +285,9 @@ def people_not_briefed(
 ) -> QuerySet[Person]:
     """People on the roster under `root` not yet briefed, by unit then Vietnamese name order."""
     day = coverage_day(phase=phase, on=on)
+    plans = _plans_under(root, plans)
     return (
-        _with_briefing(_roster(root, plans, day), plans, phase, day)
+        _with_briefing(_roster(root, plans).filter(_active_on(day)), plans, phase, day)
         .filter(briefing__isnull=True)
         .select_related("unit", "audience_group")
         .order_by("unit__path", "sort_key", "pk")

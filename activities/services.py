@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F, IntegerField, Value, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,11 +30,13 @@ from activities.models import (
     CheckinAttempt,
     CheckinRequest,
     CheckinStatus,
+    CoveragePerson,
     Evidence,
     PersonBriefing,
     SheetImport,
 )
 from activities.sheets import SheetRow, read_sign_in_sheet
+from activities.triggers import person_copy_trigger_install
 from common.phones import InvalidPhone, normalize_phone
 from common.text import clean_multiline, clean_text, search_key
 from common.uploads import check_upload
@@ -311,8 +315,7 @@ def _phases_by_plan(plan_ids: Iterable[int]) -> dict[int, list[tuple[int, int, i
 def _first_briefings(rows: Iterable[tuple], phases: dict) -> dict:
     """{(person, plan, phase or None): (date, activity)} of the earliest briefing.
 
-    Ties on the date go to the lower activity id, so the incremental path and the rebuild
-    pick the same activity."""
+    Ties on the date go to the lower activity id, as in the rebuild's ranking."""
     best: dict = {}
     for person_id, plan_id, held_on, activity_id in rows:
         value = (held_on, activity_id)
@@ -326,13 +329,11 @@ def _first_briefings(rows: Iterable[tuple], phases: dict) -> dict:
     return best
 
 
-def _briefing_attendance():
-    return Attendance.objects.filter(
-        activity__is_briefing=True, activity__plan__isnull=False
-    ).values_list("person_id", "activity__plan_id", "activity__held_on", "activity_id")
+PERSON_COPY = ["ward_id", "unit_id", "audience_group_id", "active_from", "active_to"]
 
 
-def _write_briefings(best: dict) -> int:
+def _write_briefings(best: dict, people: dict[int, tuple]) -> int:
+    """`people`: person id → their PERSON_COPY values, copied onto each row."""
     PersonBriefing.objects.bulk_create(
         (
             PersonBriefing(
@@ -341,6 +342,7 @@ def _write_briefings(best: dict) -> int:
                 phase_id=phase_id,
                 first_briefed_on=held_on,
                 first_activity_id=activity_id,
+                **dict(zip(PERSON_COPY, people[person_id], strict=True)),
             )
             for (person_id, plan_id, phase_id), (held_on, activity_id) in best.items()
         ),
@@ -359,7 +361,15 @@ def briefings_refresh(*, person_ids: Iterable[int], plan_ids: Iterable[int | Non
     phases = _phases_by_plan(plan_ids)
     for chunk in _chunks(person_ids):
         PersonBriefing.objects.filter(person_id__in=chunk, plan_id__in=plan_ids).delete()
-        _write_briefings(_first_briefings(_briefing_rows_of(chunk, plan_ids), phases))
+        best = _first_briefings(_briefing_rows_of(chunk, plan_ids), phases)
+        if best:
+            people = {
+                pk: values
+                for pk, *values in Person.objects.filter(pk__in=chunk).values_list(
+                    "pk", *PERSON_COPY
+                )
+            }
+            _write_briefings(best, people)
 
 
 def _briefing_rows_of(person_ids: list[int], plan_ids: list[int]) -> list[tuple]:
@@ -384,19 +394,82 @@ def _briefing_rows_of(person_ids: list[int], plan_ids: list[int]) -> list[tuple]
     ]
 
 
+def _ranked_briefings(plan: Plan | None, by_phase: bool):
+    """Every briefing attendance, ranked within its person × plan (× phase) by date, then
+    activity id, with the person's copied columns: rank 1 is the row to keep."""
+    rows = Attendance.objects.filter(activity__is_briefing=True, activity__plan__isnull=False)
+    if plan is not None:
+        rows = rows.filter(activity__plan=plan)
+    partition = [F("person_id"), F("activity__plan_id")]
+    phase = Value(None, output_field=IntegerField())
+    if by_phase:
+        year = ExtractYear("activity__held_on")
+        rows = rows.filter(
+            activity__plan__phases__start_year__lte=year,
+            activity__plan__phases__end_year__gte=year,
+        )
+        phase = F("activity__plan__phases__id")
+        partition.append(phase)
+    return rows.values(
+        b_person=F("person_id"),
+        b_plan=F("activity__plan_id"),
+        b_phase=phase,
+        b_day=F("activity__held_on"),
+        b_activity=F("activity_id"),
+        **{f"b_{column}": F(f"person__{column}") for column in PERSON_COPY},
+        b_rank=Window(
+            RowNumber(),
+            partition_by=partition,
+            order_by=[F("activity__held_on").asc(), F("activity_id").asc()],
+        ),
+    )
+
+
+def _insert_first_briefings(plan: Plan | None, by_phase: bool) -> int:
+    """One INSERT … SELECT: the database ranks and copies, nothing comes through Python."""
+    sql, params = _ranked_briefings(plan, by_phase).query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = [
+        "person_id", "plan_id", "phase_id", "first_briefed_on", "first_activity_id", *PERSON_COPY
+    ]  # fmt: skip
+    sources = ["b_person", "b_plan", "b_phase", "b_day", "b_activity"]
+    sources += [f"b_{column}" for column in PERSON_COPY]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(PersonBriefing._meta.db_table)} "
+            f"({', '.join(quote(c) for c in columns)}) "
+            f"SELECT {', '.join(quote(s) for s in sources)} FROM ({sql}) ranked "
+            f"WHERE ranked.{quote('b_rank')} = 1",
+            params,
+        )
+        return cursor.rowcount
+
+
+def _copy_people() -> None:
+    """Every person's CoveragePerson row afresh, in one INSERT … SELECT."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in PERSON_COPY)
+    CoveragePerson.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(CoveragePerson._meta.db_table)} ({quote('person_id')}, {columns}) "
+            f"SELECT {quote('id')}, {columns} FROM {quote(Person._meta.db_table)}"
+        )
+
+
 @transaction.atomic
 def coverage_rebuild(*, plan: Plan | None = None) -> int:
-    """Recompute every first-briefing row (of one plan, or of all) from attendance."""
+    """Recompute every first-briefing row (of one plan, or of all) from attendance, and the
+    people's copies coverage counts the roster from. Returns the first-briefing rows made."""
+    person_copy_trigger_install(connection=connection)
+    _copy_people()
     stale = PersonBriefing.objects.all()
-    rows = _briefing_attendance()
-    plans = Plan.objects.all()
     if plan is not None:
         stale = stale.filter(plan=plan)
-        rows = rows.filter(activity__plan=plan)
-        plans = plans.filter(pk=plan.pk)
     stale.delete()
-    phases = _phases_by_plan(plans.values_list("pk", flat=True))
-    return _write_briefings(_first_briefings(rows.iterator(chunk_size=20_000), phases))
+    return _insert_first_briefings(plan, by_phase=False) + _insert_first_briefings(
+        plan, by_phase=True
+    )
 
 
 # QR self check-in -----------------------------------------------------------------------

@@ -25,6 +25,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from activities.dataset import Sizes, dataset_generate  # noqa: E402
 from activities.models import Channel  # noqa: E402
@@ -44,7 +45,8 @@ CITY = Sizes(
 
 
 def timed(function, runs: int) -> tuple[float, float]:
-    """(median, p95) in milliseconds."""
+    """(median, p95) in milliseconds, after one warm-up call."""
+    function()
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -66,19 +68,20 @@ def report_seconds(label: str, seconds: float, goal: float) -> None:
     print(f"{label:<44} {seconds:9.1f} s   goal {goal:>5.0f} s  {verdict}")
 
 
-def bare_ward_sql(ward: Unit, plan: Plan) -> None:
-    """The same ward figure as one hand-written query, to see what the ORM costs."""
-    person = connection.ops.quote_name(Person._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT p.audience_group_id, COUNT(*), COUNT(b.id) FROM {person} p "
-            "LEFT JOIN activities_personbriefing b ON b.person_id = p.id AND b.plan_id = %s "
-            "AND b.phase_id IS NULL AND b.first_briefed_on <= CURRENT_DATE "
-            "WHERE p.ward_id = %s AND (p.active_from IS NULL OR p.active_from <= CURRENT_DATE) "
-            "AND (p.active_to IS NULL OR p.active_to >= CURRENT_DATE) GROUP BY p.audience_group_id",
-            [plan.pk, ward.pk],
-        )
-        cursor.fetchall()
+def bare_sql(function):
+    """The statements `function` issues, captured and re-run through a plain cursor (their
+    parameters inlined by the query log), to see what the framework costs on top."""
+    with CaptureQueriesContext(connection) as captured:
+        function()
+    statements = [q["sql"] for q in captured.captured_queries]
+
+    def run() -> None:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    return run
 
 
 def log_200(ward: Unit, plan: Plan) -> float:
@@ -109,6 +112,7 @@ def main() -> None:
     args = parser.parse_args()
     database = settings.DATABASES["default"]
     print(f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if args.generate:
         call_command("migrate", verbosity=0)
         sizes = Sizes(
@@ -134,20 +138,20 @@ def main() -> None:
         f"{Plan.objects.count()} plans; ward {ward.name}, "
         f"city = {len(city_plans)} wards of {province.name}"
     )
-    report(
-        "coverage, one ward, by audience group",
-        timed(lambda: coverage_counts(root=ward, plans=[plan]), args.runs),
-        25,
-    )
-    report("  same figure as bare SQL", timed(lambda: bare_ward_sql(ward, plan), args.runs), 25)
+    ward_figure = lambda: coverage_counts(root=ward, plans=[plan])  # noqa: E731
+    report("coverage, one ward, by audience group", timed(ward_figure, args.runs), 25)
+    report("  same statements as bare SQL", timed(bare_sql(ward_figure), args.runs), 25)
     report(
         "coverage, one ward, by group and unit",
         timed(lambda: coverage_table(root=ward, plan=plan), args.runs),
         25,
     )
+    city_figure = lambda: coverage_counts(root=province, plans=city_plans)  # noqa: E731
+    report("coverage, whole city, by audience group", timed(city_figure, args.runs), 250)
+    report("  same statements as bare SQL", timed(bare_sql(city_figure), args.runs), 250)
     report(
-        "coverage, whole city, by audience group",
-        timed(lambda: coverage_counts(root=province, plans=city_plans), max(5, args.runs // 3)),
+        "coverage, whole city, by group and unit",
+        timed(lambda: coverage_counts(root=province, plans=city_plans, by_unit=True), args.runs),
         250,
     )
     samples = sorted(log_200(ward, plan) for _ in range(max(5, args.runs // 3)))
@@ -160,3 +164,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

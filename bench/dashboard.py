@@ -109,6 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     database = settings.DATABASES["default"]
     print(f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if args.generate:
         call_command("migrate", verbosity=0)
         sizes = Sizes(
@@ -167,3 +168,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

@@ -24,6 +24,9 @@ def value_text(value, column_format: str) -> str:
     if column_format == Format.DECIMAL:
         return format_number(value, 1)
     if column_format == Format.INTEGER:
+        # Whole numbers, most cells of a page, need no decimal rounding: 1234567 → 1.234.567.
+        if type(value) is int:
+            return f"{value:,}".replace(",", ".")
         return format_number(value)
     return str(value)
 

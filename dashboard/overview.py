@@ -18,6 +18,8 @@ from indicators.selectors import indicator_figures
 
 _CODE = re.compile(r"^[\w-]{1,40}$")
 FILTERS = ("unit", "plan", "period", "phase", "group", "channel")
+# Stands for a unit id in a link built once per table; URL-safe, so encoding leaves it whole.
+UNIT_MARK = "UNITMARK"
 
 
 @dataclass
@@ -134,12 +136,14 @@ def _row_html(row, columns, link: str) -> str:
 def display_table(overview: Overview, table: Table, printing: bool = False) -> DisplayTable:
     root_id = overview.scope.root.pk
     units = table.row_units or [None] * len(table.rows)
+    # One encoded link per table, the unit filled in per row: a table of a ward's units
+    # would otherwise copy and encode the query string once per row.
+    drill_link = _link(overview.query, unit=UNIT_MARK)
     body = []
     for row, unit_id in zip(table.rows, units, strict=True):
         drill = unit_id and unit_id != root_id and not printing
-        body.append(
-            _row_html(row, table.columns, _link(overview.query, unit=unit_id) if drill else "")
-        )
+        link = drill_link.replace(UNIT_MARK, str(unit_id)) if drill else ""
+        body.append(_row_html(row, table.columns, link))
     chart = bar_chart(table) if table.chart and table.rows else ""
     # Every text above is escaped.
     html = mark_safe("".join(body))

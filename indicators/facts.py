@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from activities.models import Activity, Attendance, Channel
-from activities.selectors import CoverageCount, coverage_counts
+from activities.selectors import CoverageCount, coverage_counts_by_day
 from common.periods import DateWindow, Period, months_in
 from indicators.scope import Scope
 from units.models import AudienceGroup, Unit, UnitKind
@@ -140,17 +140,25 @@ class Facts:
         return {}
 
     def coverage(self, *, on: dt.date) -> list[CoverageCount]:
-        """Roster and briefed per unit × audience group on a day, within the group filter."""
+        """Roster and briefed per unit × audience group on a day, within the group filter.
+
+        The first call counts the measuring day and the previous period's end too, the days
+        the coverage figures compare, in the same query."""
         if on not in self._coverage:
-            counts = coverage_counts(
-                root=self.scope.root,
-                plans=list(self.scope.plans),
-                phase=self.scope.phase,
-                on=on,
+            scope = self.scope
+            days = sorted({on, scope.day, min(scope.previous.end, scope.day)})
+            by_day = coverage_counts_by_day(
+                root=scope.root,
+                plans=list(scope.plans),
+                phase=scope.phase,
+                days=days,
                 by_unit=True,
             )
             keep = self.group_ids
-            self._coverage[on] = [c for c in counts if keep is None or c.audience_group_id in keep]
+            for day, counts in by_day.items():
+                self._coverage.setdefault(
+                    day, [c for c in counts if keep is None or c.audience_group_id in keep]
+                )
         return self._coverage[on]
 
     # Activities ---------------------------------------------------------------------

@@ -3,17 +3,33 @@ import random
 
 from django.core.management import call_command
 
-from activities.models import Attendance, PersonBriefing
-from activities.services import ActivityData, activity_update, attendance_remove, coverage_rebuild
+from activities.models import Attendance, CoveragePerson, PersonBriefing
+from activities.services import (
+    PERSON_COPY,
+    ActivityData,
+    activity_update,
+    attendance_remove,
+    coverage_rebuild,
+)
 from activities.tests.conftest import at
+from units.models import AudienceGroup, Person
 
 
 def snapshot():
     return set(
         PersonBriefing.objects.values_list(
-            "person_id", "plan_id", "phase_id", "first_briefed_on", "first_activity_id"
+            "person_id",
+            "plan_id",
+            "phase_id",
+            "first_briefed_on",
+            "first_activity_id",
+            *PERSON_COPY,
         )
     )
+
+
+def people_copies():
+    return set(CoveragePerson.objects.values_list("person_id", *PERSON_COPY))
 
 
 def test_rebuild_equals_the_incremental_result(world, make):
@@ -42,10 +58,17 @@ def test_rebuild_equals_the_incremental_result(world, make):
         is_briefing=True,
     )
     activity_update(activity=moved, data=data)
-    incremental = snapshot()
+    # People change too: a move, a leaver, a change of group, the last one in bulk.
+    people[5].unit = world.other_school
+    people[5].save()
+    Person.objects.filter(pk=people[6].pk).update(active_to=dt.date(2027, 1, 31))
+    people[7].audience_group = AudienceGroup.objects.get(ward=world.ward, code="members")
+    Person.objects.bulk_update([people[7]], ["audience_group"])
+    incremental, copies = snapshot(), people_copies()
     assert incremental, "the scenario should brief someone"
     assert coverage_rebuild() == len(incremental)
     assert snapshot() == incremental
+    assert people_copies() == copies
 
 
 def test_the_command_rebuilds_one_plan_from_scratch(world, make, capsys):

@@ -1,6 +1,6 @@
 """Coverage: people on the roster and people briefed, by audience group and by unit.
 
-Counts come from activities.selectors.coverage_counts and the percentage from its
+Counts come from activities.selectors.coverage_counts_by_day and the percentage from its
 coverage_percent, the one percentage function the activities' own coverage page uses too,
 so both pages agree to the digit."""
 
