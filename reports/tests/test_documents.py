@@ -5,6 +5,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from openpyxl import load_workbook
@@ -187,6 +188,10 @@ def test_figures_in_the_docx_equal_the_provider_and_read_the_vietnamese_way(open
     table = next(t for t in opened.tables if t.rows[0].cells[0].text == "Nhóm đối tượng")
     assert [c.text for c in table.rows[1].cells] == ["Cán bộ, giáo viên", "1.234", "1.051", "85,2%"]
     assert [c.text for c in table.rows[2].cells] == ["Học sinh", "20.500", "19.000", "92,7%"]
+    number = table.rows[1].cells[1].paragraphs[0]
+    assert number.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    _assert_font(number.runs[0], 13)
+    assert table.rows[1].cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
 
 
 def test_annex_lists_submissions_and_open_difficulties(ward_report_real, world):
