@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -480,6 +481,7 @@ def ward_report_edit(request, pk: int):
             "report": report,
             "form": form,
             "tables": shown_tables(report.figures, BODY_TABLES),
+            "figures_day": parse_date(report.figures.get("day") or ""),
             "pdf_ready": FORMATS["pdf"].soffice_path() is not None,
             "pdf_help": FORMATS["pdf"].HOW_TO_GET_IT,
         },
