@@ -117,7 +117,24 @@ class Activity(models.Model):
         ordering = ["-starts_at", "-id"]
         indexes = [
             models.Index(fields=["unit", "starts_at"], name="activity_unit_time"),
-            models.Index(fields=["ward", "starts_at"], name="activity_ward_time"),
+            # Covers the figures' grouped count of a ward's (or a city's) activities over a
+            # period, so it reads no table row; and serves ward lists by time as its prefix.
+            models.Index(
+                fields=[
+                    "ward",
+                    "starts_at",
+                    "plan",
+                    "unit",
+                    "channel",
+                    "held_on",
+                    "reach",
+                    "duration_minutes",
+                ],
+                name="activity_ward_figures",
+            ),  # fmt: skip
+            # A channel's activities over a period: the people-trained figure reads the
+            # training channel's few activities by it.
+            models.Index(fields=["channel", "starts_at"], name="activity_channel_time"),
             models.Index(fields=["plan", "is_briefing"], name="activity_plan_briefing"),
         ]
 

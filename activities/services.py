@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import F, IntegerField, Value, Window
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models import BigIntegerField, F, Value, Window
+from django.db.models.functions import Cast, ExtractYear, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -401,7 +401,8 @@ def _ranked_briefings(plan: Plan | None, by_phase: bool):
     if plan is not None:
         rows = rows.filter(activity__plan=plan)
     partition = [F("person_id"), F("activity__plan_id")]
-    phase = Value(None, output_field=IntegerField())
+    # Typed: PostgreSQL reads an untyped NULL in a subquery as text.
+    phase = Cast(Value(None), output_field=BigIntegerField())
     if by_phase:
         year = ExtractYear("activity__held_on")
         rows = rows.filter(
