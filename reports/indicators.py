@@ -23,7 +23,7 @@ def _standings(facts: Facts) -> list[UnitStanding]:
         plan_ids=[plan.pk for plan in scope.plans],
         period=scope.period,
         window=scope.window,
-        unit_ids=set(facts.units),
+        root=scope.root,
     )
 
 

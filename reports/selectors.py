@@ -181,12 +181,24 @@ def _schedules_of_window(
     return list(schedules.select_related("plan").prefetch_related("obligations"))
 
 
+def _owing(schedule: ReportSchedule, units: list[Unit]) -> list[Unit]:
+    """schedule_units, read from units already loaded."""
+    kinds = {o.unit_kind for o in schedule.obligations.all() if o.unit_kind}
+    ids = {o.unit_id for o in schedule.obligations.all() if o.unit_id}
+    ward_id = schedule.plan.ward_id
+    return [
+        u
+        for u in units
+        if u.ward_id == ward_id and u.pk != ward_id and (u.kind in kinds or u.pk in ids)
+    ]
+
+
 def standings_for_window(
-    *, plan_ids: list[int], period: Period | None, window: DateWindow, unit_ids: set[int]
+    *, plan_ids: list[int], period: Period | None, window: DateWindow, root: Unit
 ) -> list[UnitStanding]:
-    """Every unit (of `unit_ids`) owing a report on this window under these plans' schedules,
-    with its report and timeliness: what the indicators count as completeness. Three queries
-    and one more per schedule, whatever the number of units."""
+    """Every unit under `root` owing a report on this window under these plans' schedules,
+    with its report and timeliness: what the indicators count as completeness. Four queries,
+    whatever the number of wards and units."""
     schedules = _schedules_of_window(plan_ids, period, window)
     if not schedules:
         return []
@@ -197,10 +209,17 @@ def standings_for_window(
             "id", "schedule_id", "unit_id", "status", "first_submitted_at"
         )
     }
+    units = list(
+        Unit.objects.filter(
+            path__startswith=root.path,
+            is_active=True,
+            ward_id__in={s.plan.ward_id for s in schedules},
+        ).order_by("sort_key")
+    )
     found = []
     for schedule in schedules:
         due_on = schedule_period(schedule=schedule, period_code=code).due_on
-        for unit in schedule_units(schedule=schedule).filter(pk__in=unit_ids):
+        for unit in _owing(schedule, units):
             report = reports.get((schedule.pk, unit.pk))
             found.append(UnitStanding(unit, report, _timeliness(report, due_on), schedule, due_on))
     return found
