@@ -157,7 +157,10 @@ FORMAT_MODULE_PATH = ["truyenthong.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every id printed in a template ({{ person.pk }} in a form value or a link)
+# became "1.016" once ids passed a thousand. Figures are formatted on purpose instead, with the
+# `vn_number`/`vn_percent` filters and common.formatting.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
