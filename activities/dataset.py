@@ -276,8 +276,14 @@ def _bulk_load():
 
 
 def dataset_generate(*, sizes: Sizes) -> Generated:
-    with _bulk_load(), transaction.atomic():
-        return _generate(sizes)
+    with _bulk_load():
+        with transaction.atomic():
+            made = _generate(sizes)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            # Millions of new rows: the planner's statistics are stale until analysed.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+    return made
 
 
 def _generate(sizes: Sizes) -> Generated:
