@@ -3,7 +3,7 @@
 Every figure is computed in the indicators app (ARCHITECTURE.md); this module only asks it.
 The indicators app plugs in by naming its function in the setting
 
-    REPORTS_FIGURES_PROVIDER = "indicators.reporting.unit_figures"
+    REPORTS_FIGURES_PROVIDER = "indicators.report_period.unit_figures"
 
 with the signature `unit_figures(unit, plan, window) -> dict`, where `unit` is a Unit (a ward
 for the ward report), `plan` a Plan and `window` a reports.periods.DateWindow. Until such a
@@ -12,9 +12,11 @@ invented ones, and the documents simply have no figure tables.
 
 The dict a provider returns is stored as the report's snapshot and read by the documents:
 
-    {"tables": [{"title": str, "columns": [str, ...], "rows": [[str | int | float | None]]}]}
+    {"tables": [{"key": str, "title": str, "columns": [str, ...], "formats": [str, ...],
+                 "rows": [[str | int | float | None]]}]}
 
-Other keys are kept in the snapshot untouched, for later use.
+The ward report picks its tables by key (reports.compose); other keys of the dict (key
+figures, targets, the window) are kept in the snapshot untouched.
 """
 
 from collections.abc import Callable
