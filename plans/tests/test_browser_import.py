@@ -38,6 +38,7 @@ def test_import_review_correct_save_then_a_school_sees_its_tasks(page, world):
 
     page.context.clear_cookies()
     browser_login(page, "focal")
+    page.get_by_role("button", name="Kế hoạch").click()
     page.get_by_role("link", name="Nhiệm vụ của đơn vị").click()
     page.get_by_role("heading", name="Nhiệm vụ của đơn vị: Trường Tiểu học Kim Trà").wait_for()
     body = page.locator("main").inner_text()

@@ -11,6 +11,7 @@ def test_coordinator_imports_a_messy_roster_then_finds_a_person(page, world, tmp
     path = messy_roster(tmp_path / "danh-sach.xlsx")
     browser_login(page, "coordinator")
     page.wait_for_url(page.base_url + "/")
+    page.get_by_role("button", name="Đơn vị, nhân sự").click()
     page.get_by_role("link", name="Danh sách người", exact=True).click()
     page.get_by_role("link", name="Nhập từ Excel").click()
     page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(path))
