@@ -25,7 +25,7 @@ from units.models import AudienceGroup, Unit, UnitKind
 EVER = dt.date(1900, 1, 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class ActivityCell:
     """Activities of one unit through one channel."""
 
@@ -40,7 +40,7 @@ class ActivityCell:
     count_in_phase: int  # from the phase's start (or ever) to the measuring day
 
 
-@dataclass
+@dataclass(slots=True)
 class Attending:
     """Distinct people of one unit at activities of some channels."""
 
