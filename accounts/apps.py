@@ -8,8 +8,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.contrib.auth.signals import user_logged_in
 
         from accounts import audit, checks  # noqa: F401  (registers the system checks)
+        from accounts.middleware import SlidingSessionMiddleware
         from accounts.models import User
         from units.models import AudienceGroup, Person, Unit
 
@@ -21,3 +23,6 @@ class AccountsConfig(AppConfig):
         audit.audit_register(Person, unit_of=lambda person: person.unit)
         audit.audit_register(User, unit_of=lambda user: user.unit)
         audit.connect()
+        user_logged_in.connect(
+            SlidingSessionMiddleware.stamp_login, dispatch_uid="accounts_session_stamp"
+        )

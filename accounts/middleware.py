@@ -1,3 +1,6 @@
+import time
+
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -19,4 +22,34 @@ class ForcePasswordChangeMiddleware:
             }
             if request.path not in allowed and not request.path.startswith(_ALLOWED_PREFIXES):
                 return redirect("accounts:password_change")
+        return self.get_response(request)
+
+
+class SlidingSessionMiddleware:
+    """An idle timeout without a database write on every page.
+
+    Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) costs three statements a
+    page; here the expiry is pushed forward only when the last push is older than
+    SESSION_REFRESH_SECONDS, so a user active all day is never logged out and one idle for
+    SESSION_COOKIE_AGE is.
+    """
+
+    KEY = "_refreshed_at"
+
+    @classmethod
+    def stamp_login(cls, sender, request, user, **kwargs) -> None:
+        # Login saves the session anyway: stamping it then spares the first page a write.
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now
         return self.get_response(request)
