@@ -27,7 +27,7 @@ EVER = dt.date(1900, 1, 1)
 
 @dataclass(slots=True)
 class ActivityCell:
-    """Activities of one unit through one channel."""
+    """Activities of one unit through one channel (for a city, of one ward: see _per)."""
 
     unit_id: int
     channel_id: int
@@ -42,7 +42,7 @@ class ActivityCell:
 
 @dataclass(slots=True)
 class Attending:
-    """Distinct people of one unit at activities of some channels."""
+    """Distinct people of one unit (for a city, one ward) at activities of some channels."""
 
     unit_id: int
     window: int = 0
@@ -108,6 +108,13 @@ class Facts:
 
     def row_of(self, unit_id: int | None) -> int | None:
         return self._row_of.get(unit_id)
+
+    def _per(self, unit_field: str) -> str:
+        """A city's rows are its wards, so its figures are grouped by ward, not by each of its
+        thousands of units: the same sums, a fraction of the rows to read and add up."""
+        if self.scope.root.kind == UnitKind.PROVINCE:
+            return unit_field.replace("unit_id", "ward_id")
+        return unit_field
 
     # Groups and channels -------------------------------------------------------------
 
@@ -225,9 +232,9 @@ class Facts:
         rows = (
             self._activities()
             .filter(_held_between(min(starts), max(scope.day, before.end)))
-            .values_list("unit_id", "channel_id")
+            .values_list(self._per("unit_id"), "channel_id")
             .annotate(**aggregates)
-            .order_by("unit_id", "channel_id")
+            .order_by(self._per("unit_id"), "channel_id")
         )
         count = len(self.months)
         return [
@@ -274,18 +281,19 @@ class Facts:
         def distinct(condition: Q) -> Count:
             return Count("person_id", distinct=True, filter=condition)
 
+        per = self._per("person__unit_id")
         rows = (
-            attendance.values("person__unit_id")
+            attendance.values(per)
             .annotate(
                 window=distinct(self._activity_range(scope.counted)),
                 before=distinct(self._activity_range(scope.previous)),
                 in_phase=distinct(self._activity_phase_range()),
             )
-            .order_by("person__unit_id")
+            .order_by(per)
         )
         return [
             Attending(
-                unit_id=row["person__unit_id"],
+                unit_id=row[per],
                 window=row["window"],
                 before=row["before"],
                 in_phase=row["in_phase"],

@@ -153,3 +153,19 @@ def test_without_a_phase_targets_count_everything_so_far(world, data):
     # time gone in its own phase.
     conferences = progress[data.targets["conferences"].pk]
     assert (conferences.measured, conferences.expected) == (2, 3.8)
+
+
+def test_each_wards_row_of_the_city_equals_that_wards_own_figures(world, data):
+    city = _figures(world, data, root=world.province)
+    compared = 0
+    for ward in (world.ward, world.other_ward):
+        own = _figures(world, data, root=ward)
+        for key, column in (("activities_by_unit", 1), ("trained_by_unit", 1)):
+            table = city.table(key)
+            if ward.pk not in table.row_units:
+                continue
+            city_value = table.rows[table.row_units.index(ward.pk)][column]
+            ward_total = sum(row[column] for row in own.table(key).rows)
+            assert city_value == ward_total, (key, ward.name)
+            compared += 1
+    assert compared >= 3
