@@ -4,11 +4,13 @@
 import of 100,000 people must still leave who changed what. This writes auditlog's own entries
 in bulk, with the actor of the surrounding `set_actor` (the request's user, or a command's),
 and tells listeners (the audit scope kept by accounts) about the new entries in one call.
+
+The actor is passed in by the caller: auditlog's own context variable outlives its
+`set_actor` block, so reading it here could name a user of an earlier request.
 """
 
 from collections.abc import Callable, Iterable, Sequence
 
-from auditlog.context import auditlog_value
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
@@ -20,13 +22,6 @@ _listeners: list[Listener] = []
 def on_bulk_log(listener: Listener) -> None:
     if listener not in _listeners:
         _listeners.append(listener)
-
-
-def _current_actor():
-    try:
-        return auditlog_value.get().get("actor")
-    except LookupError:
-        return None
 
 
 def _text(value: object) -> str:
@@ -41,10 +36,10 @@ def audit_bulk(
     actor=None,
     batch_size: int = 1000,
 ) -> list[LogEntry]:
-    """One LogEntry per instance; `changes` gives, in the same order, {field: (before, after)}."""
+    """One LogEntry per instance; `changes` gives, in the same order, {field: (before, after)};
+    `actor` is the user who made the change (None for the command line)."""
     if not instances:
         return []
-    actor = actor or _current_actor()
     content_type = ContentType.objects.get_for_model(type(instances[0]))
     entries = [
         LogEntry(

@@ -269,6 +269,7 @@ def roster_import(
     default_unit: Unit | None = None,
     default_group: AudienceGroup | None = None,
     save: bool,
+    actor=None,
 ) -> "RosterResult":
     """Read a roster workbook; with `save`, create and update the good rows in one
     transaction. Raises UploadRejected (message for the user) for a file that cannot be read."""
@@ -287,11 +288,13 @@ def roster_import(
                 instances=result.to_create,
                 action=LogEntry.Action.CREATE,
                 changes=map(created_changes, result.to_create),
+                actor=actor,
             )
             audit_bulk(
                 instances=result.to_update,
                 action=LogEntry.Action.UPDATE,
                 changes=result.update_changes,
+                actor=actor,
             )
     return result
 
@@ -340,7 +343,7 @@ def roster_preview_create(
     return token
 
 
-def roster_preview_apply(*, token: str, data: dict) -> "RosterResult":
+def roster_preview_apply(*, token: str, data: dict, actor=None) -> "RosterResult":
     """Save the good rows of a preview the user confirmed, then forget the preview."""
     folder = previews.folder_for(token)
     if folder is None:
@@ -351,6 +354,7 @@ def roster_preview_apply(*, token: str, data: dict) -> "RosterResult":
         default_unit=Unit.objects.filter(pk=data["default_unit"]).first(),
         default_group=AudienceGroup.objects.filter(pk=data["default_group"]).first(),
         save=True,
+        actor=actor,
     )
     previews.forget(folder)
     return result

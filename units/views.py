@@ -387,7 +387,7 @@ def roster_confirm(request, token: str):
         messages.info(request, _("Đã hủy: không lưu dòng nào."))
         return redirect("units:roster_upload")
     try:
-        result = services.roster_preview_apply(token=token, data=data)
+        result = services.roster_preview_apply(token=token, data=data, actor=request.user)
     except (ValidationError, UploadRejected) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return redirect("units:roster_upload")

@@ -1,4 +1,3 @@
-from auditlog.context import set_actor
 from auditlog.models import LogEntry
 
 from units.models import Person
@@ -16,8 +15,7 @@ def _rows(phone_an: str, unit_an: str):
 def test_an_import_leaves_who_created_and_changed_each_person(world, tmp_path):
     coordinator = world.user("coordinator")
     simple_roster(tmp_path / "v1.xlsx", _rows("0912345678", "Trường Tiểu học Kim Trà"))
-    with set_actor(coordinator):
-        roster_import(path=tmp_path / "v1.xlsx", ward=world.ward, save=True)
+    roster_import(path=tmp_path / "v1.xlsx", ward=world.ward, save=True, actor=coordinator)
     created = LogEntry.objects.filter(action=LogEntry.Action.CREATE, actor=coordinator)
     assert created.count() == 2
     an = Person.objects.get(phone="0912345678")
@@ -26,8 +24,7 @@ def test_an_import_leaves_who_created_and_changed_each_person(world, tmp_path):
     assert entry.scope.unit_path == world.school.path
 
     simple_roster(tmp_path / "v2.xlsx", _rows("0912345678", "Trường Mầm non Hoa Sen"))
-    with set_actor(coordinator):
-        roster_import(path=tmp_path / "v2.xlsx", ward=world.ward, save=True)
+    roster_import(path=tmp_path / "v2.xlsx", ward=world.ward, save=True, actor=coordinator)
     updated = LogEntry.objects.get(action=LogEntry.Action.UPDATE, object_pk=str(an.pk))
     assert updated.changes == {"unit_id": [str(world.school.pk), str(world.other_school.pk)]}
     assert updated.actor == coordinator

@@ -1,5 +1,6 @@
 from io import BytesIO
 
+from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -29,6 +30,9 @@ def test_upload_previews_then_saves_the_good_rows(client, world, tmp_path):
     saved = client.post(answer.url + "luu/", {"choice": "save"})
     assert saved.status_code == 302 and Person.objects.count() == 6
     assert client.get(answer.url).status_code == 404  # the preview is used up
+    created = LogEntry.objects.filter(content_type__model="person", action=LogEntry.Action.CREATE)
+    assert set(created.values_list("actor__username", flat=True)) == {"coordinator"}
+    assert created.count() == 6
 
 
 def test_choosing_to_save_nothing_saves_nothing(client, world, tmp_path):
