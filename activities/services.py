@@ -503,6 +503,7 @@ class CheckinOutcome:
     recorded: bool
     message: str
     field: str | None = None
+    rate_limited: bool = False
 
 
 def _rate_limited(activity: Activity, device: str, address: str, now: dt.datetime) -> bool:
@@ -557,7 +558,9 @@ def checkin_submit(
         return CheckinOutcome(False, _("Ngoài thời gian điểm danh của hoạt động này."))
     if _rate_limited(activity, device, address, now):
         return CheckinOutcome(
-            False, _("Bạn đã gửi quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.")
+            False,
+            _("Bạn đã gửi quá nhiều lần. Vui lòng đợi ít phút rồi thử lại."),
+            rate_limited=True,
         )
     try:
         phone = normalize_phone(phone)

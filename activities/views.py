@@ -473,7 +473,7 @@ def checkin(request, token: str):
             "outcome": outcome,
             "is_open": activity.checkin_is_open(timezone.now()),
         },
-        status=429 if outcome and "quá nhiều" in outcome.message else 200,
+        status=429 if outcome and outcome.rate_limited else 200,
     )
     if new_cookie:
         response.set_cookie(

@@ -5,6 +5,7 @@ format in reports/documents/. Every number comes from the snapshot; none is coun
 import re
 from dataclasses import dataclass
 
+from common.i18n import in_official_language
 from reports.documents.cells import cell_text
 from reports.documents.content import (
     ColumnFormat,
@@ -88,6 +89,7 @@ def shown_tables(figures: dict, keys: tuple[str, ...]) -> list[ShownTable]:
     return shown
 
 
+@in_official_language
 def ward_report_document(*, report: WardReport) -> OfficialDocument:
     settings = ward_settings_read(ward=report.ward)
     figures = tables_by_key(report.figures, BODY_TABLES)

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from common.i18n import in_official_language
 from plans.models import Plan
 from reports.periods import DateWindow
 from units.models import Unit
@@ -36,6 +37,7 @@ def figures_provider() -> FiguresProvider | None:
     return import_string(path) if path else None
 
 
+@in_official_language
 def unit_figures(unit: Unit, plan: Plan, window: DateWindow) -> dict:
     provider = figures_provider()
     return dict(provider(unit, plan, window)) if provider else {}

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scoping import Access, require
+from common.i18n import in_official_language
 from common.text import clean_multiline, clean_text
 from common.uploads import check_upload
 from plans.models import Plan
@@ -517,6 +518,7 @@ def ward_narrative_compile(*, reports: list[UnitReport], difficulties: list[Diff
     return "\n".join(lines)
 
 
+@in_official_language
 def ward_report_build(
     *, schedule: ReportSchedule, period_code: str, issued_on: dt.date, actor=None
 ) -> WardReport:

@@ -19,6 +19,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from common.formatting import date_in_words, format_date
+from common.i18n import in_official_language
 from reports.documents.cells import cell_text
 from reports.documents.content import (
     ColumnFormat,
@@ -324,6 +325,7 @@ def _annex(document, content: OfficialDocument, style: _CellStyle) -> None:
         _figure_table(document, table, style)
 
 
+@in_official_language
 def render(content: OfficialDocument) -> bytes:
     document = Document()
     _setup_page(document)

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from common.formatting import format_date
+from common.i18n import in_official_language
 from reports.documents.content import Cell, ColumnFormat, FigureTable, OfficialDocument
 
 EXTENSION = "xlsx"
@@ -65,6 +66,7 @@ def _sheet(workbook: Workbook, index: int, table: FigureTable, caption: str) -> 
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
 
 
+@in_official_language
 def render(content: OfficialDocument) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)

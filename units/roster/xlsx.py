@@ -14,6 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from common.i18n import in_official_language
 from units.models import AudienceGroup, Gender, Person, Unit
 from units.roster.columns import COLUMNS
 from units.roster.importer import HELP_SHEET, BadRow
@@ -49,6 +50,7 @@ def _date_cell(sheet, value):
     return cell
 
 
+@in_official_language
 def roster_template(*, ward: Unit | None, stream: IO[bytes]) -> None:
     """An empty roster with the headings, and a sheet that lists the ward's units and groups
     as the importer recognises them."""
@@ -84,6 +86,7 @@ def _help_lines(ward: Unit | None) -> Iterable[str]:
         yield f"{group.name}" + (f" ({aliases})" if aliases else "")
 
 
+@in_official_language
 def roster_export(*, people: QuerySet[Person], stream: IO[bytes], title: str) -> None:
     workbook = Workbook(write_only=True)
     sheet, header = _sheet(workbook, _("Danh sách"), _headings(), _roster_widths())
@@ -120,6 +123,7 @@ def roster_export(*, people: QuerySet[Person], stream: IO[bytes], title: str) ->
     workbook.save(stream)
 
 
+@in_official_language
 def bad_rows_workbook(*, bad_rows: list[BadRow], stream: IO[bytes]) -> None:
     """The rows that could not be imported, with why, ready to correct and import again."""
     workbook = Workbook(write_only=True)
