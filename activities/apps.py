@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _install_triggers(sender, using, **kwargs) -> None:
@@ -11,7 +12,7 @@ def _install_triggers(sender, using, **kwargs) -> None:
 
 class ActivitiesConfig(AppConfig):
     name = "activities"
-    verbose_name = "Hoạt động và điểm danh"
+    verbose_name = _("Hoạt động và điểm danh")
 
     def ready(self) -> None:
         # After every migrate, including a test database's creation (see activities.triggers).

@@ -11,6 +11,7 @@ from typing import IO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 MAX_ZIP_ENTRIES = 5_000
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
@@ -22,7 +23,7 @@ KIND_LABELS = {
     "pdf": "PDF",
     "docx": "Word (.docx)",
     "xlsx": "Excel (.xlsx)",
-    "txt": "văn bản (.txt)",
+    "txt": _lazy("văn bản (.txt)"),
 }
 
 

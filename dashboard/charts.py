@@ -3,6 +3,7 @@ described for screen readers by a <title> and a <desc> listing every value."""
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from common.formatting import format_number, format_percent
 from indicators.figures import Format, Table, TargetProgress
@@ -86,7 +87,8 @@ def progress_bar(progress: TargetProgress) -> SafeString:
     goal = value_text(progress.goal, Format.DECIMAL if unit != "%" else Format.PERCENT)
     desc = f"{progress.status.label}: {measured} / {goal}"
     if progress.expected is not None:
-        desc += f"; mức cần đạt đến nay {value_text(progress.expected, Format.DECIMAL)}"
+        expected = value_text(progress.expected, Format.DECIMAL)
+        desc += "; " + _("mức cần đạt đến nay %(value)s") % {"value": expected}
     width, height = 400, 18
     parts = [
         f'<svg class="progress-svg" role="img" aria-labelledby="{ident}-t {ident}-d" '

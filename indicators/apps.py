@@ -2,11 +2,12 @@ import importlib
 import pkgutil
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IndicatorsConfig(AppConfig):
     name = "indicators"
-    verbose_name = "Chỉ số"
+    verbose_name = _("Chỉ số")
 
     def ready(self) -> None:
         # Every module of indicators/kinds/ registers itself: adding an indicator is adding a

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class UnitsConfig(AppConfig):
     name = "units"
-    verbose_name = "Đơn vị và nhân sự"
+    verbose_name = _("Đơn vị và nhân sự")
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
