@@ -15,6 +15,7 @@ from django.db.models.signals import post_save
 
 from accounts.models import AuditScope
 from common.audit import on_bulk_log
+from common.bulk import insert_rows
 from units.models import Unit
 
 UnitOf = Callable[[Model], Unit | None]
@@ -64,13 +65,11 @@ def _scope_from_database(sender, instance: LogEntry, created: bool, raw: bool, *
     AuditScope.objects.get_or_create(log_entry=instance, defaults={"unit_path": path})
 
 
-def _scopes_for_bulk(entries, instances) -> None:
-    AuditScope.objects.bulk_create(
-        [
-            AuditScope(log_entry=entry, unit_path=unit_path_of(instance))
-            for entry, instance in zip(entries, instances, strict=True)
-        ],
-        batch_size=1000,
+def _scopes_for_bulk(pairs) -> None:
+    insert_rows(
+        AuditScope,
+        ("log_entry", "unit_path"),
+        ((entry_id, unit_path_of(instance)) for entry_id, instance in pairs),
     )
 
 

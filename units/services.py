@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.audit import audit_bulk
+from common.bulk import bulk_insert
 from common.phones import normalize_phone
 from common.text import clean_multiline, clean_text
 from common.uploads import check_upload
@@ -282,7 +283,7 @@ def roster_import(
     result = reader.read(path)
     if save:
         with transaction.atomic():
-            Person.objects.bulk_create(result.to_create, batch_size=ROSTER_BATCH)
+            bulk_insert(result.to_create)
             Person.objects.bulk_update(result.to_update, UPDATE_FIELDS, batch_size=ROSTER_BATCH)
             audit_bulk(
                 instances=result.to_create,
