@@ -29,3 +29,11 @@ def vn_number(value, decimals: int = 0) -> str:
 @register.filter
 def vn_percent(value, decimals: int = 1) -> str:
     return format_percent(value, int(decimals))
+
+
+@register.filter
+def vn_amount(value) -> str:
+    """A count or measured amount: whole values without decimals (24), others with one (10,8)."""
+    if value is None or value == "":
+        return ""
+    return format_number(value, 0 if float(value).is_integer() else 1)
