@@ -127,7 +127,7 @@ def check_upload(
         )
     kind = detect_kind(stream)
     if kind not in allowed:
-        wanted = ", ".join(KIND_LABELS[k] for k in sorted(allowed))
+        wanted = ", ".join(str(KIND_LABELS[k]) for k in sorted(allowed))
         raise UploadRejected(
             _("Tệp “%(name)s” không đúng định dạng. Chỉ nhận: %(wanted)s.")
             % {"name": filename, "wanted": wanted}
