@@ -72,7 +72,7 @@ class UserCreateForm(UserForm):
     username = forms.SlugField(
         label=_("Tên đăng nhập"),
         max_length=150,
-        help_text=_("Chữ không dấu, số, dấu gạch ngang; ví dụ: th-kimtra1."),
+        help_text=_("Chữ không dấu, số, dấu gạch ngang; ví dụ: th-ancuu1."),
     )
     field_order = ["username", "full_name", "phone", "email", "role", "unit"]
 

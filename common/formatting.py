@@ -30,7 +30,7 @@ def format_date(value: dt.date | None) -> str:
 
 
 def date_in_words(place: str, value: dt.date) -> str:
-    """The date line of an official document (Decree 30/2020): `Kim Trà, ngày 05 tháng 01 năm 2027`.
+    """The date line of an official document (Decree 30/2020): `An Cựu, ngày 05 tháng 01 năm 2027`.
 
     Days below 10 and the months 1 and 2 take a leading zero.
     """

@@ -46,7 +46,7 @@ def find_official_ward(code: str) -> OfficialDivision | None:
 
 
 def search_official_wards(query: str, limit: int = 30) -> list[OfficialDivision]:
-    """`kim tra` finds `Phường Kim Trà`; a code finds its ward."""
+    """`an cuu` finds `Phường An Cựu`; a code finds its ward."""
     key = search_key(query)
     if not key:
         return []

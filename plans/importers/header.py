@@ -109,7 +109,7 @@ class Header:
         return " ".join(self._split()[0])
 
     def _split(self) -> tuple[list[str], list[str]]:
-        # "ĐẢNG BỘ THÀNH PHỐ HUẾ / ĐẢNG ỦY PHƯỜNG KIM TRÀ": a first line naming a body of a
+        # "ĐẢNG BỘ THÀNH PHỐ HUẾ / ĐẢNG ỦY PHƯỜNG AN CỰU": a first line naming a body of a
         # place (province, city, district) above further lines is the parent body.
         lines = self.issuer_lines
         if len(lines) >= 2 and any(w in key(lines[0]) + " " for w in _PLACE_WORDS):

@@ -28,7 +28,7 @@ def unit_key(value: object) -> str:
         if word.isdigit():
             word = str(int(word))
         words.append(_ABBREVIATIONS.get(word, word))
-    # "Trường" and "số" are often left out: `TH Kim Trà`, `Tổ dân phố 01`.
+    # "Trường" and "số" are often left out: `TH An Cựu`, `Tổ dân phố 01`.
     if words[:1] == ["truong"]:
         words = words[1:]
     return " ".join(words).replace("to dan pho so ", "to dan pho ")

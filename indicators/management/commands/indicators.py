@@ -14,11 +14,11 @@ from units.models import Unit
 class Command(BaseCommand):
     help = _(
         "In các chỉ số của một đơn vị (cùng số liệu với bảng điều khiển). "
-        "Ví dụ: manage.py indicators --unit 20017 --period 2026-Q1 --json"
+        "Ví dụ: manage.py indicators --unit 19815 --period 2026-Q1 --json"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--unit", required=True, help=_("Mã đơn vị, ví dụ 20017"))
+        parser.add_argument("--unit", required=True, help=_("Mã đơn vị, ví dụ 19815"))
         parser.add_argument("--period", default="", help="2026-01, 2026-Q1, 2026-H1, 2026-9M, 2026")
         parser.add_argument(
             "--phase", default="", help=_("Giai đoạn: số thứ tự (1, 2) hoặc năm (2026-2030)")

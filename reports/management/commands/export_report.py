@@ -15,12 +15,12 @@ class Command(BaseCommand):
     help = _(
         "Xuất báo cáo của phường cho một kỳ ra tệp, giống hệt tệp tải ở trang Báo cáo của phường. "
         "Nếu phường chưa lập báo cáo kỳ này, xuất bản tổng hợp tự động (không lưu, không lấy "
-        "số). Ví dụ: manage.py export_report --unit 20017 --period 2026-H1 --format docx "
+        "số). Ví dụ: manage.py export_report --unit 19815 --period 2026-H1 --format docx "
         "--out bao-cao.docx"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--unit", required=True, help=_("Mã phường, xã, ví dụ 20017"))
+        parser.add_argument("--unit", required=True, help=_("Mã phường, xã, ví dụ 19815"))
         parser.add_argument(
             "--period", required=True, help="2026-01, 2026-Q1, 2026-H1, 2026-9M, 2026"
         )
