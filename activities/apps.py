@@ -10,6 +10,12 @@ def _install_triggers(sender, using, **kwargs) -> None:
     person_copy_trigger_install(connection=connections[using])
 
 
+def _rephase(sender, plan, **kwargs) -> None:
+    from activities.services import briefings_rephase
+
+    briefings_rephase(plan=plan)
+
+
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Hoạt động và điểm danh")
@@ -17,3 +23,6 @@ class ActivitiesConfig(AppConfig):
     def ready(self) -> None:
         # After every migrate, including a test database's creation (see activities.triggers).
         post_migrate.connect(_install_triggers, sender=self, dispatch_uid="activities_triggers")
+        from plans.signals import plan_phases_changed
+
+        plan_phases_changed.connect(_rephase, dispatch_uid="activities_rephase")

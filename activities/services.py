@@ -459,6 +459,13 @@ def _copy_people() -> None:
 
 
 @transaction.atomic
+def briefings_rephase(*, plan: Plan) -> int:
+    """After a plan's phases changed: its per-phase first-briefing rows made anew from
+    attendance, in the caller's transaction. Returns the rows made."""
+    PersonBriefing.objects.filter(plan=plan, phase__isnull=False).delete()
+    return _insert_first_briefings(plan, by_phase=True)
+
+
 def coverage_rebuild(*, plan: Plan | None = None) -> int:
     """Recompute every first-briefing row (of one plan, or of all) from attendance, and the
     people's copies coverage counts the roster from. Returns the first-briefing rows made."""

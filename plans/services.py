@@ -30,6 +30,7 @@ from plans.models import (
     Task,
     TaskAssignment,
 )
+from plans.signals import plan_phases_changed
 from plans.textkeys import tidy
 from units.models import AudienceGroup, Unit, UnitKind
 
@@ -231,11 +232,18 @@ def plan_save(
     except IntegrityError:
         return Plan.objects.get(ward=ward, source_sha256=plan.source_sha256)
     _save_bases(plan, structure.get("legal_bases") or [])
+    years_before = _phase_years(plan)
     phases = _save_phases(plan, structure.get("phases") or [])
     _save_targets(plan, structure.get("targets") or [], phases)
     _save_tasks(plan, structure.get("tasks") or [])
     _save_responsibilities(plan, structure.get("responsibilities") or [])
+    if _phase_years(plan) != years_before:
+        plan_phases_changed.send(sender=Plan, plan=plan)
     return plan
+
+
+def _phase_years(plan: Plan) -> set[tuple[int, int]]:
+    return set(plan.phases.values_list("start_year", "end_year"))
 
 
 def _attach_file(plan: Plan, source) -> None:
