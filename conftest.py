@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from accounts.testing import build_world
+from accounts.tests.support import build_world
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from accounts.models import Role
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 from units.models import AudienceGroup, Person
 from units.services import person_create
 

@@ -1,6 +1,6 @@
 import pytest
 
-from accounts.testing import browser_login
+from accounts.tests.support import browser_login
 
 pytestmark = pytest.mark.browser
 

@@ -2,8 +2,8 @@
 
 Fails when a page answers 500, when a focal point of one school gets a 2xx answer on a URL of
 another school's record, or when someone not logged in gets a 2xx answer on a private page.
-URL patterns with arguments are filled from accounts.testing.URL_EXAMPLES, which each app
-fills from its own `testing.py`; a pattern without an example fails the test for the apps in
+URL patterns with arguments are filled from accounts.tests.support.URL_EXAMPLES, which each app
+fills from its own `tests/support.py`; a pattern without an example fails the test for the apps in
 COVERED_APPS and is listed for the others.
 """
 
@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.module_loading import autodiscover_modules
 
-from accounts import testing
+from accounts.tests import support
 
 COVERED_APPS = {"accounts", "dashboard", "reports", "units"}
 SKIPPED_NAMESPACES = {"admin"}
@@ -68,19 +68,19 @@ def _check(route: Route, url: str, world, client: Client, school_record: bool) -
             problems.append(f"{url} as {name}: {status}")
         elif name == "other_focal" and school_record and 200 <= status < 300:
             problems.append(f"{url} as other_focal (another school): {status}")
-        elif name == "anonymous" and route.name not in testing.PUBLIC_URL_NAMES and status < 300:
+        elif name == "anonymous" and route.name not in support.PUBLIC_URL_NAMES and status < 300:
             problems.append(f"{url} without login: {status}")
     return problems
 
 
 def test_every_url_answers_every_role_within_its_scope(world):
-    autodiscover_modules("testing")
+    autodiscover_modules("tests.support")
     client = Client(raise_request_exception=False)
     problems, uncovered = [], []
     routes = project_routes()
     assert any(route.name == "dashboard:home" for route in routes)
     for route in routes:
-        example = testing.URL_EXAMPLES.get(route.name)
+        example = support.URL_EXAMPLES.get(route.name)
         if route.needs_args and example is None:
             uncovered.append(route)
             continue

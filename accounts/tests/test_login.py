@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.testing import PASSWORD
+from accounts.tests.support import PASSWORD
 
 
 def _login(client, username, password):

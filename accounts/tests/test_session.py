@@ -4,7 +4,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.testing import PASSWORD
+from accounts.tests.support import PASSWORD
 
 
 def _login(client):

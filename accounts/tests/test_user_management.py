@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role, User
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 
 MANAGERS = {"admin", "coordinator"}
 # Every coordinator opens its own ward's user pages.

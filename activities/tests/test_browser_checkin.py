@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from accounts.testing import browser_login
+from accounts.tests.support import browser_login
 from activities.services import checkin_open
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""Every activities URL, fetched as every user of the world (accounts.testing.assert_access)."""
+"""Every activities URL, fetched as every user of the world (assert_access in accounts.tests)."""
 
 import io
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 from activities.models import Activity, Attendance, Channel, Evidence
 from activities.services import checkin_open, evidence_add
 from activities.tests.conftest import at

@@ -2,8 +2,8 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from accounts.testing import browser_login
-from indicators.testing import build_dataset
+from accounts.tests.support import browser_login
+from indicators.tests.support import build_dataset
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 from accounts.models import Role
 from accounts.services import user_create
-from accounts.testing import PASSWORD, assert_access
+from accounts.tests.support import PASSWORD, assert_access
 from dashboard.selectors import _first_url, next_steps_for
 from units.models import AudienceGroup
 from units.services import person_create

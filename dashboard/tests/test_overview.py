@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from PIL import Image
 
-from indicators.testing import build_dataset
+from indicators.tests.support import build_dataset
 
 OVERVIEW = reverse("dashboard:overview")
 

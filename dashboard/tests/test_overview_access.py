@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from accounts.testing import assert_access
-from indicators.testing import build_dataset
+from accounts.tests.support import assert_access
+from indicators.tests.support import build_dataset
 
 URLS = ["dashboard:overview", "dashboard:overview_print", "dashboard:overview_export",
         "dashboard:infographic"]  # fmt: skip

@@ -6,7 +6,7 @@ import re
 
 from django.urls import reverse
 
-from indicators.testing import build_dataset
+from indicators.tests.support import build_dataset
 
 
 def test_the_coverage_page_and_the_dashboard_agree(client, world):

@@ -11,7 +11,7 @@ from indicators.registry import _SECTIONS, register_section
 from indicators.reporting import unit_figures
 from indicators.scope import scope_build
 from indicators.selectors import figures_json, indicator_figures
-from indicators.testing import build_dataset
+from indicators.tests.support import build_dataset
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from accounts.testing import browser_login
+from accounts.tests.support import browser_login
 from plans.models import Plan
 from plans.tests.docx_files import docx_from_lines
 

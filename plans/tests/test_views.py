@@ -1,4 +1,4 @@
-"""Plan pages for every role (accounts.testing.assert_access), and the review round trip."""
+"""Plan pages for every role (accounts.tests.support.assert_access), and the review round trip."""
 
 from pathlib import Path
 
@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 from plans.models import IndicatorKind, Plan, PlanDraft
 from plans.services import plan_import, plan_import_file
 

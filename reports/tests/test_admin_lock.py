@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from reports import services
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

@@ -11,14 +11,14 @@ import pytest
 from django.utils import timezone
 from docx import Document
 
-from accounts.testing import browser_login
+from accounts.tests.support import browser_login
 from activities.services import channels_seed
 from common.periods import PeriodKind, period_of_day
 from reports.compose import ANNEX_TABLES, BODY_TABLES, tables_by_key
 from reports.documents.cells import cell_text
 from reports.figures import unit_figures
 from reports.models import ReportStatus, ScheduleKind, UnitReport
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.browser
 

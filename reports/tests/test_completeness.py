@@ -14,7 +14,7 @@ from reports.selectors import (
     reports_outstanding,
     schedule_units,
 )
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 from units.models import UnitKind
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from reports import services
 from reports.compose import ward_report_document
 from reports.documents import docx, pdf, xlsx
 from reports.documents.content import ColumnFormat, FigureTable, OfficialDocument, Paragraph
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

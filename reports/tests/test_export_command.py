@@ -9,13 +9,13 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from indicators.testing import build_dataset
+from indicators.tests.support import build_dataset
 from plans.models import Plan
 from reports import services
 from reports.compose import ward_report_document
 from reports.documents import docx
 from reports.models import ScheduleKind, WardReport
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 from units.models import UnitKind
 
 pytestmark = pytest.mark.django_db

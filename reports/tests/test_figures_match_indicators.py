@@ -12,7 +12,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from indicators.testing import build_dataset
+from indicators.tests.support import build_dataset
 from reports import services
 from reports.compose import ANNEX_TABLES, BODY_TABLES, ward_report_document
 from reports.documents import docx, xlsx

@@ -12,7 +12,7 @@ from indicators.registry import sections
 from indicators.scope import scope_build
 from indicators.selectors import indicator_figures
 from reports import services
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

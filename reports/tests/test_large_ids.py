@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from reports import services
 from reports.models import ReportSchedule, ScheduleKind, ScheduleObligation
-from reports.testing import make_plan
+from reports.tests.support import make_plan
 from units.models import UnitKind
 
 pytestmark = pytest.mark.django_db

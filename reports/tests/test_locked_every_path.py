@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from reports import services
 from reports.models import Difficulty, ReportStatus, UnitReport, UnitReportAttachment
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 LOCKED = "đã khóa"

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from docx import Document
 
-from indicators.testing import build_dataset
+from indicators.tests.support import build_dataset
 from reports import services
 from reports.compose import ward_report_document
 from reports.documents import docx

@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 from reports import services
 from reports.models import WardReport
 from reports.selectors import Timeliness, reporting_overview
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 7, 1)  # after the cut-off (14/6) and deadline (17/6) of 2026-H1

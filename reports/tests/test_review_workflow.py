@@ -6,7 +6,7 @@ from django.http import Http404
 from reports import services
 from reports.models import ReportStatus, UnitReportVersion, VersionAction
 from reports.services import ReportLocked
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

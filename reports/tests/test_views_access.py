@@ -6,10 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 from reports import services
 from reports.models import ReportStatus
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from docx import Document
 from reports import services
 from reports.documents import pdf
 from reports.models import ReportStatus, ScheduleKind, WardReport
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

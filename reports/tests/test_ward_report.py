@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from reports import services
 from reports.selectors import ward_report_next_number
-from reports.testing import make_schedule
+from reports.tests.support import make_schedule
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from accounts.testing import browser_login
+from accounts.tests.support import browser_login
 
 APP_CSS = Path(settings.BASE_DIR) / "truyenthong" / "static" / "truyenthong" / "app.css"
 

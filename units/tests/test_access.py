@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.testing import assert_access
+from accounts.tests.support import assert_access
 from units.models import AudienceGroup, Person, Unit
 from units.services import person_create, roster_preview_create
 from units.tests.rosters import messy_roster

@@ -1,6 +1,6 @@
 import pytest
 
-from accounts.testing import browser_login
+from accounts.tests.support import browser_login
 from units.models import Person
 from units.tests.rosters import messy_roster
 

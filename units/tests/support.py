@@ -6,7 +6,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from accounts.testing import World, register_url_example
+from accounts.tests.support import World, register_url_example
 from units.models import AudienceGroup, Person
 from units.roster import previews
 from units.services import person_create, roster_preview_create

@@ -6,7 +6,7 @@ from functools import cache
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.testing import register_url_example
+from accounts.tests.support import register_url_example
 from plans.models import Plan
 from reports.models import Difficulty, ReportSchedule, ScheduleKind, WardReport
 from reports.services import (

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook
 
-from accounts.testing import World, register_url_example
+from accounts.tests.support import World, register_url_example
 from activities.models import Activity, Channel, Evidence, SheetImport
 from activities.services import (
     ActivityData,

@@ -125,7 +125,7 @@ class UrlExample:
     school_record: bool = True
 
 
-# Filled by each app's own `<app>/testing.py` (the sweep imports every one of them) with
+# Filled by each app's own `<app>/tests/support.py` (the sweep imports every one of them) with
 # `register_url_example`; a URL with arguments and no example is reported as not covered.
 URL_EXAMPLES: dict[str, UrlExample] = {}
 # Routes anyone may open without logging in (the check-in page of a briefing, for example).

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.testing import World, register_url_example
+from accounts.tests.support import World, register_url_example
 from plans.models import Plan, PlanDraft
 from plans.services import plan_import, plan_import_file
 
