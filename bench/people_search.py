@@ -43,7 +43,7 @@ def _fill(count: int):
     from units.models import AudienceGroup, Person, UnitKind
     from units.services import person_build, unit_create, ward_create_from_official
 
-    ward = ward_create_from_official(code="20017")
+    ward = ward_create_from_official(code="19815")
     units = [
         unit_create(parent=ward, name=f"Tổ dân phố {i}", kind=UnitKind.RESIDENTIAL_GROUP)
         for i in range(1, 41)

@@ -31,8 +31,8 @@ def plan_lines(pages: int) -> list[str]:
     tasks = max(5, words // 280)
     lines = [
         "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "PHƯỜNG KIM TRÀ                  Độc lập - Tự do - Hạnh phúc",
-        "Số: 15/KH-UBND                  Kim Trà, ngày 20 tháng 3 năm 2026",
+        "PHƯỜNG AN CỰU                   Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/KH-UBND                  An Cựu, ngày 20 tháng 3 năm 2026",
         "KẾ HOẠCH",
         "Triển khai thực hiện Nghị quyết số 71-NQ/TW về đột phá phát triển giáo dục và đào tạo",
     ]
@@ -112,7 +112,7 @@ def main() -> None:
         for kind, data in (("txt", text), ("docx", word)):
             parse_ms = _ms(lambda d=data, k=kind: parse(read_blocks(d, k)), args.repeat)
             print(f"{kind}: read + parse {parse_ms:,.0f} ms")
-        ward = ward_create_from_official(code="20017")
+        ward = ward_create_from_official(code="19815")
         for kind, data in (("txt", text), ("docx", word)):
             path = Path(folder) / f"plan.{kind}"
             path.write_bytes(data)

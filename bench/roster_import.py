@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-WARD = "20017"
+WARD = "19815"
 
 
 def _environment(folder: str) -> dict:

@@ -53,7 +53,7 @@ def main() -> None:
         from units.services import unit_create, ward_create_from_official
 
         start = time.perf_counter()
-        ward = ward_create_from_official(code="20017")
+        ward = ward_create_from_official(code="19815")
         other = ward_create_from_official(code="19777")
         # Residential groups under neighbourhoods under the ward: three levels deep.
         per_parent = 30
