@@ -8,7 +8,6 @@ Run on its own database, never the working one:
 See bench/README.md for sizes and PostgreSQL.
 """
 
-import argparse
 import os
 import statistics
 import sys
@@ -22,12 +21,10 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
+from city import arguments, start, timed  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from activities.dataset import Sizes, dataset_generate  # noqa: E402
 from activities.models import Channel  # noqa: E402
 from activities.selectors import coverage_counts, coverage_table  # noqa: E402
 from activities.services import (  # noqa: E402
@@ -38,22 +35,6 @@ from activities.services import (  # noqa: E402
 )
 from plans.models import Plan  # noqa: E402
 from units.models import Person, Unit, UnitKind  # noqa: E402
-
-CITY = Sizes(
-    wards=40, units_per_ward=62, people=200_000, activities=1_000_000, attendance=5_000_000
-)
-
-
-def timed(function, runs: int) -> tuple[float, float]:
-    """(median, p95) in milliseconds, after one warm-up call."""
-    function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def report(label: str, figures: tuple[float, float], goal_ms: float) -> None:
@@ -103,29 +84,9 @@ def log_200(ward: Unit, plan: Plan) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--generate", action="store_true", help="generate the dataset first")
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of city scale")
-    parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args()
-    database = settings.DATABASES["default"]
-    print(f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
-    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    if args.generate:
-        call_command("migrate", verbosity=0)
-        sizes = Sizes(
-            wards=max(1, round(CITY.wards * args.scale)),
-            units_per_ward=CITY.units_per_ward,
-            people=round(CITY.people * args.scale),
-            activities=round(CITY.activities * args.scale),
-            attendance=round(CITY.attendance * args.scale),
-        )
-        started = time.perf_counter()
-        made = dataset_generate(sizes=sizes)
-        seconds = time.perf_counter() - started
-        print(f"generated: {made}")
+    args = arguments(__doc__)
+    seconds = start(args)
+    if seconds is not None:
         report_seconds("generate dataset", seconds, 300)
     plan = Plan.objects.select_related("ward").order_by("pk").first()
     if plan is None:

@@ -13,11 +13,8 @@ Run on its own database, never the working one. City scale is 40 wards, 62 units
         --generate --scale 0.1
 """
 
-import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,36 +24,20 @@ import django  # noqa: E402
 
 django.setup()
 
+from city import arguments, start, timed  # noqa: E402
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from accounts.services import user_create  # noqa: E402
-from activities.dataset import Sizes, dataset_generate  # noqa: E402
 from indicators.scope import scope_build  # noqa: E402
 from indicators.selectors import indicator_figures  # noqa: E402
 from plans.models import Plan  # noqa: E402
 from units.models import Person, Unit  # noqa: E402
 
-CITY = Sizes(
-    wards=40, units_per_ward=62, people=200_000, activities=1_000_000, attendance=5_000_000
-)
 PASSWORD = "do-hieu-nang-2026"
-
-
-def timed(function, runs: int) -> tuple[float, float]:
-    """(median, p95) in milliseconds, after one warm-up call."""
-    function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def report(label: str, figures: tuple[float, float], goal_ms: float | None = None) -> None:
@@ -100,28 +81,8 @@ def bare_sql(root: Unit):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--generate", action="store_true", help="generate the dataset first")
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of city scale")
-    parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args()
-    database = settings.DATABASES["default"]
-    print(f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
-    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    if args.generate:
-        call_command("migrate", verbosity=0)
-        sizes = Sizes(
-            wards=max(1, round(CITY.wards * args.scale)),
-            units_per_ward=CITY.units_per_ward,
-            people=round(CITY.people * args.scale),
-            activities=round(CITY.activities * args.scale),
-            attendance=round(CITY.attendance * args.scale),
-        )
-        started = time.perf_counter()
-        made = dataset_generate(sizes=sizes)
-        print(f"generated in {time.perf_counter() - started:.0f} s: {made}")
+    args = arguments(__doc__)
+    start(args)
     plan = Plan.objects.select_related("ward").order_by("pk").first()
     if plan is None:
         sys.exit("No plan in this database: run with --generate first.")
