@@ -109,6 +109,16 @@ class Facts:
     def row_of(self, unit_id: int | None) -> int | None:
         return self._row_of.get(unit_id)
 
+    def row_sums(self, by_row: dict, width: int):
+        """Each row's unit with its sums (from sums_by over row_of); the root heads the rows
+        only when something was counted on it directly."""
+        root_id = self.scope.root.pk
+        for unit in self.rows:
+            sums = by_row.get(unit.pk, [0] * width)
+            if unit.pk == root_id and not any(sums):
+                continue
+            yield unit, sums
+
     def _per(self, unit_field: str) -> str:
         """A city's rows are its wards, so its figures are grouped by ward, not by each of its
         thousands of units: the same sums, a fraction of the rows to read and add up."""

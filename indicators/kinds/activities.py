@@ -40,10 +40,7 @@ def activities_section(facts: Facts) -> Section:
     ]
     channel_rows.append([_("Tổng cộng"), *per_month, total])
     unit_rows, unit_ids = [], []
-    for unit in facts.rows:
-        sums = by_row.get(unit.pk, [0, 0, 0])
-        if unit.pk == facts.scope.root.pk and not any(sums):
-            continue
+    for unit, sums in facts.row_sums(by_row, 3):
         unit_rows.append([unit.name, *sums])
         unit_ids.append(unit.pk)
     units = facts.units

@@ -70,10 +70,7 @@ def coverage_section(facts: Facts) -> Section | None:
     ]
     group_rows.append([_("Tổng cộng"), roster, briefed, percent(roster, briefed)])
     unit_rows, unit_ids, detail_rows = [], [], []
-    for unit in facts.rows:
-        sums = by_row.get(unit.pk, [0, 0])
-        if unit.pk == scope.root.pk and not sums[0]:
-            continue
+    for unit, sums in facts.row_sums(by_row, 2):
         unit_rows.append([unit.name, *sums, percent(*sums)])
         unit_ids.append(unit.pk)
         for code, name in names.items():

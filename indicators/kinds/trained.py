@@ -19,10 +19,7 @@ def trained_section(facts: Facts) -> Section:
     found = _attending(facts)
     by_row = sums_by(found, lambda a: facts.row_of(a.unit_id), "window", "before", "in_phase")
     rows, unit_ids = [], []
-    for unit in facts.rows:
-        sums = by_row.get(unit.pk, [0, 0, 0])
-        if unit.pk == facts.scope.root.pk and not any(sums):
-            continue
+    for unit, sums in facts.row_sums(by_row, 3):
         rows.append([unit.name, *sums])
         unit_ids.append(unit.pk)
     return Section(
