@@ -8,6 +8,7 @@ _NOISE = re.compile(r"[\s.\-()/]")
 # Mobile prefixes in use since the 2018 renumbering, and landlines with a 2xx area code.
 _MOBILE = re.compile(r"^0[35789]\d{8}$")
 _LANDLINE = re.compile(r"^02\d{9}$")
+_NORMAL = re.compile(r"0[35789]\d{8}|02\d{9}")
 
 
 class InvalidPhone(ValueError):
@@ -22,6 +23,8 @@ def normalize_phone(raw: object) -> str:
     """
     if raw is None:
         return ""
+    if isinstance(raw, str) and _NORMAL.fullmatch(raw):
+        return raw  # already normalised: imports pass each number through here twice
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = _NOISE.sub("", str(raw).strip())

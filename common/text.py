@@ -6,6 +6,7 @@ so that the same name typed on two machines is the same string in the database.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -26,14 +27,23 @@ def nfc(value: str) -> str:
 
 def clean_text(value: object) -> str:
     """NFC, no surrounding or repeated white space; None becomes ''."""
-    if value is None:
+    if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        return _clean_string(value)
     return _SPACES.sub(" ", nfc(str(value))).strip()
+
+
+@lru_cache(maxsize=65_536)
+def _clean_string(value: str) -> str:
+    # Imports clean the same names, units and groups over and over, often twice (once when a
+    # cell is read, once when the record is built).
+    return _SPACES.sub(" ", nfc(value)).strip()
 
 
 def clean_multiline(value: object) -> str:
     """NFC and trimmed lines, for notes and narratives where line breaks carry meaning."""
-    if value is None:
+    if value is None or value == "":
         return ""
     lines = nfc(str(value)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip()
@@ -56,7 +66,9 @@ def _letter_and_tone(char: str) -> tuple[str, str]:
     return letter, tone
 
 
+@lru_cache(maxsize=16_384)
 def _word_codes(text: str) -> tuple[str, str]:
+    # Names are made of a few thousand syllables; a roster sorts each of them many times.
     primary, tones = [], []
     for char in nfc(text):
         letter, tone = _letter_and_tone(char)

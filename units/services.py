@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.audit import audit_bulk
-from common.bulk import bulk_insert
+from common.bulk import bulk_insert, collector_paused
 from common.phones import normalize_phone
 from common.text import clean_multiline, clean_text
 from common.uploads import check_upload
@@ -124,6 +124,9 @@ def unit_create(
     return unit
 
 
+_PERSON_FIELDS = [(field.attname, field.get_default) for field in Person._meta.concrete_fields]
+
+
 def person_build(
     *,
     unit: Unit,
@@ -139,20 +142,27 @@ def person_build(
     notes: str = "",
 ) -> Person:
     """An unsaved, cleaned person; bulk writers save many at once."""
+    values = {
+        "ward_id": unit.ward_id,
+        "unit_id": unit.pk,
+        "audience_group_id": audience_group.pk,
+        "full_name": clean_text(full_name),
+        "position": clean_text(position),
+        "date_of_birth": date_of_birth,
+        "gender": gender,
+        "phone": normalize_phone(phone),
+        "email": clean_text(email).lower(),
+        "active_from": active_from,
+        "active_to": active_to,
+        "notes": clean_multiline(notes),
+    }
+    # Positional arguments take Django's fast path, half the cost of keywords: an import
+    # builds 100,000 people.
     person = Person(
-        ward_id=unit.ward_id,
-        unit=unit,
-        audience_group=audience_group,
-        full_name=clean_text(full_name),
-        position=clean_text(position),
-        date_of_birth=date_of_birth,
-        gender=gender,
-        phone=normalize_phone(phone),
-        email=clean_text(email).lower(),
-        active_from=active_from,
-        active_to=active_to,
-        notes=clean_multiline(notes),
+        *[values[name] if name in values else default() for name, default in _PERSON_FIELDS]
     )
+    Person.unit.field.set_cached_value(person, unit)
+    Person.audience_group.field.set_cached_value(person, audience_group)
     person.refresh_keys()
     return person
 
@@ -282,7 +292,7 @@ def roster_import(
     reader = RosterReader(ward=ward, default_unit=default_unit, default_group=default_group)
     result = reader.read(path)
     if save:
-        with transaction.atomic():
+        with collector_paused(), transaction.atomic():
             bulk_insert(result.to_create)
             Person.objects.bulk_update(result.to_update, UPDATE_FIELDS, batch_size=ROSTER_BATCH)
             audit_bulk(

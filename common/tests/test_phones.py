@@ -27,3 +27,9 @@ def test_it_normalises_vietnamese_numbers(raw, expected):
 def test_it_refuses_numbers_that_are_not_vietnamese(raw):
     with pytest.raises(InvalidPhone, match="không hợp lệ"):
         normalize_phone(raw)
+
+
+def test_a_normalised_number_is_returned_as_it_is_and_a_near_miss_is_refused():
+    assert normalize_phone("0387654321") == "0387654321"
+    with pytest.raises(InvalidPhone):
+        normalize_phone("0187654321")

@@ -46,3 +46,9 @@ def test_people_sort_by_given_name_then_family_then_middle():
 def test_split_full_name():
     assert split_full_name("Nguyễn Thị Minh Khai") == ("Nguyễn", "Thị Minh", "Khai")
     assert split_full_name("Khai") == ("", "", "Khai")
+
+
+def test_clean_text_takes_numbers_and_blanks_as_cells_hold_them():
+    assert clean_text(1990) == "1990"
+    assert clean_text("") == clean_text(None) == ""
+    assert clean_text(" Ngô\u0300  ") == clean_text(" Ngô\u0300  ") == "Ngồ"

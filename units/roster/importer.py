@@ -7,11 +7,9 @@ section rows (`I. Trường Mầm non Hoa Sen`) that say which unit the rows bel
 """
 
 import datetime as dt
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -20,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
+from common.bulk import collector_paused
 from common.phones import InvalidPhone, normalize_phone
 from common.spreadsheets import Sheet, SheetRow, cell_text, parse_date, read_sheets
 from common.text import clean_text, search_key
@@ -48,6 +47,8 @@ UPDATE_FIELDS = [
 ]
 
 _WORDS = re.compile(r"[^0-9a-z]+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,3}\)?$")
 _DATE_LINE = re.compile(r"ngay \d+ thang \d+ nam \d+")
 # "Cộng" alone closes a table too, but many names start with "Công": only the whole cell counts.
@@ -86,6 +87,7 @@ _SIGNER_FIRST_WORDS = {start.split()[0] for start in _SIGNER_STARTS}
 _GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female": Gender.FEMALE}
 
 
+@lru_cache(maxsize=4096)
 def _plain(value: object) -> str:
     return _WORDS.sub(" ", search_key(value)).strip() + " "
 
@@ -155,22 +157,9 @@ class _Header:
     columns: dict[int, str]  # column index → field
     labels: dict[str, str]  # field → "SĐT (cột C)"
 
-    @property
+    @cached_property
     def name_column(self) -> int:
         return next(col for col, name in self.columns.items() if name == "full_name")
-
-
-@contextmanager
-def _collector_paused():
-    """Reading builds one object per row and no reference cycles; without the pause each
-    pass of the cyclic collector walks every row built so far, a third of the import time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @lru_cache(maxsize=4096)
@@ -183,7 +172,7 @@ def _may_be_trailer(name: object) -> bool:
     fail this test are searched for date lines and signer blocks, which keeps data rows cheap."""
     if not isinstance(name, str) or not name.strip():
         return True
-    if any(ch.isdigit() for ch in name):
+    if _DIGIT.search(name):
         return True
     return _first_word_key(name.split(maxsplit=1)[0]) in _SIGNER_FIRST_WORDS
 
@@ -225,7 +214,7 @@ class RosterReader:
         self.pending: list[_Pending] = []
 
     def read(self, path: Path | str) -> RosterResult:
-        with _collector_paused():
+        with collector_paused():
             return self._read(path)
 
     def _read(self, path: Path | str) -> RosterResult:
@@ -370,7 +359,7 @@ class RosterReader:
                 )
                 texts[name] = ""
                 name_ok = name_ok and name != "full_name"
-        if name_ok and not any(ch.isalpha() for ch in texts.get("full_name", "")):
+        if name_ok and not _LETTER.search(texts.get("full_name", "")):
             if texts.get("full_name", "") == "":
                 bad("full_name", _("Thiếu họ và tên."))
             else:
