@@ -80,8 +80,15 @@ def insert_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequenc
         for index, prepare in preparers:
             values[index] = prepare(values[index])
         prepared.append(values)
-    if prepared:
-        with connection.cursor() as cursor:
+    if not prepared:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: one statement for every row; INSERTs are parsed and planned one by one.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for values in prepared:
+                    copy.write_row(values)
+        else:
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", prepared)
 
 
