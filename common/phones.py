@@ -27,7 +27,7 @@ def normalize_phone(raw: object) -> str:
         return raw  # already normalised: imports pass each number through here twice
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = _NOISE.sub("", str(raw).strip())
+    text = str(raw) if isinstance(raw, int) else _NOISE.sub("", str(raw).strip())
     if text == "":
         return ""
     if text.startswith("+84"):

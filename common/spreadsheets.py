@@ -116,6 +116,8 @@ def parse_date(value: object) -> dt.date | None:
 
 def cell_text(value: object) -> str:
     """A cell as text: whole numbers without `.0`, dates dd/mm/yyyy."""
+    if type(value) is str:  # most cells: the cheapest test first
+        return clean_text(value)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -328,7 +328,10 @@ class RosterReader:
             signer_name = name in (None, "") or _plain(name).startswith(_SIGNER_STARTS)
             if signer_name and any(key.startswith(_SIGNER_STARTS) for key in keys):
                 return "end"
-        if all(_COLUMN_NUMBER.match(cell_text(cell)) for cell in filled):
+        # A name with letters is a person's row or a heading; only others can be the row of
+        # column numbers under a header.
+        named = isinstance(name, str) and _LETTER.search(name)
+        if not named and all(_COLUMN_NUMBER.match(cell_text(cell)) for cell in filled):
             return "blank"
         # Merged across the row: a section heading, every filled cell holds the same value.
         if len(filled) >= 3 and all(cell == filled[0] for cell in filled):
