@@ -216,12 +216,12 @@ class Person(models.Model):
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices, blank=True)
-    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True, db_index=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     active_from = models.DateField(_("từ ngày"), null=True, blank=True)
     active_to = models.DateField(_("đến ngày"), null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
-    search_key = models.CharField(max_length=255, editable=False, db_index=True)
+    search_key = models.CharField(max_length=255, editable=False)
     sort_key = models.CharField(max_length=512, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -231,6 +231,10 @@ class Person(models.Model):
         verbose_name_plural = _("danh sách người")
         ordering = ["sort_key", "id"]
         indexes = [
+            # Phones and name keys are matched whole (imports, sign-in sheets): plain indexes,
+            # without the LIKE-pattern twin PostgreSQL gets for db_index on a text column.
+            models.Index(fields=["phone"], name="person_phone"),
+            models.Index(fields=["search_key"], name="person_search_key"),
             models.Index(fields=["unit", "audience_group"], name="person_unit_group"),
             # Covers the people list (units.selectors.person_page): ward, Vietnamese order,
             # search and scope come from the index alone, so a search over 200,000 people
