@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.audit import audit_bulk
-from common.bulk import bulk_insert, collector_paused
+from common.bulk import bulk_insert, bulk_update, collector_paused
 from common.phones import normalize_phone
 from common.text import clean_multiline, clean_text
 from common.uploads import check_upload
@@ -270,8 +270,6 @@ def _next_group_code(ward: Unit) -> str:
 
 # Roster import: preview first, then save the good rows or nothing.
 
-ROSTER_BATCH = 1000
-
 
 def roster_import(
     *,
@@ -294,7 +292,7 @@ def roster_import(
     if save:
         with collector_paused(), transaction.atomic():
             bulk_insert(result.to_create)
-            Person.objects.bulk_update(result.to_update, UPDATE_FIELDS, batch_size=ROSTER_BATCH)
+            bulk_update(result.to_update, UPDATE_FIELDS)
             audit_bulk(
                 instances=result.to_create,
                 action=LogEntry.Action.CREATE,
