@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/roster_import.py [--rows 100000]
 Prints: how long python-calamine and openpyxl (read-only) take just to read the file, then
 the import's rows per second and peak memory (the child process's maximum resident set),
-for a first import and for importing the same file again (nothing to change).
+for a first import, for importing the same file again (nothing to change) and for a file
+where every person changed (all updates).
 Uses a throw-away SQLite database (or BENCH_DATABASE_URL).
 """
 
@@ -63,7 +64,7 @@ def _units():
     return [unit.name for unit in units]
 
 
-def _generate(path: Path, rows: int, unit_names: list[str]) -> int:
+def _generate(path: Path, rows: int, unit_names: list[str], position: str = "") -> int:
     from openpyxl import Workbook
 
     from demo.names import random_person_name
@@ -88,7 +89,7 @@ def _generate(path: Path, rows: int, unit_names: list[str]) -> int:
             900_000_000 + number,  # a phone stored as a number: Excel dropped the 0
             rng.choice(unit_names),
             rng.choice(groups),
-            "",
+            position,
             born if number % 2 else born.strftime("%d/%m/%Y"),
             "Nam" if gender == "male" else "Nữ",
             "",
@@ -151,6 +152,10 @@ def main() -> None:
         _read_only_timings(path)
         _import(path, env, "first import (command, end to end)", args.rows)
         _import(path, env, "same file again", args.rows)
+        # The same people, each with a position now: every row is an update.
+        updated = Path(folder) / "roster-updated.xlsx"
+        _generate(updated, args.rows, unit_names, position="Thành viên")
+        _import(updated, env, "updated file (every person changed)", args.rows)
 
 
 if __name__ == "__main__":

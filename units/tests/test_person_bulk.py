@@ -1,11 +1,9 @@
 import datetime as dt
 
-import pytest
 from django.db import transaction
 
 from activities.models import CoveragePerson
-from common import bulk
-from common.bulk import bulk_insert
+from common.bulk import bulk_insert, bulk_update
 from units.models import AudienceGroup, Person
 from units.services import person_build
 
@@ -39,12 +37,7 @@ def test_a_built_person_is_clean_and_knows_its_unit_without_a_query(
     assert person.pk is None and person.position == "" and person.active_to is None
 
 
-# Big batches go through a staging table on SQLite; both ways must save the same.
-@pytest.mark.parametrize("stage_from", [1, 10_000])
-def test_bulk_insert_saves_every_field_and_one_timestamp_for_the_batch(
-    world, monkeypatch, stage_from
-):
-    monkeypatch.setattr(bulk, "STAGE_FROM", stage_from)
+def test_bulk_insert_saves_every_field_and_one_timestamp_for_the_batch(world):
     people = _people(world, 5)
     with transaction.atomic():
         bulk_insert(people)
@@ -57,3 +50,20 @@ def test_bulk_insert_saves_every_field_and_one_timestamp_for_the_batch(
     assert saved[0].created_at == saved[0].updated_at is not None
     # The coverage copy follows bulk writes too (a database trigger).
     assert CoveragePerson.objects.filter(person_id__in=[p.pk for p in people]).count() == 5
+
+
+def test_bulk_update_writes_each_persons_own_values_and_coverage_follows(world):
+    people = _people(world, 3)
+    with transaction.atomic():
+        bulk_insert(people)
+    first, second, third = people
+    first.unit_id, first.date_of_birth = world.other_school.pk, None
+    second.position, second.date_of_birth = "Hiệu trưởng", dt.date(1975, 12, 31)
+    with transaction.atomic():
+        bulk_update([first, second], ["unit", "position", "date_of_birth"])
+    saved = {p.pk: p for p in Person.objects.filter(pk__in=[p.pk for p in people])}
+    assert (saved[first.pk].unit_id, saved[first.pk].date_of_birth) == (world.other_school.pk, None)
+    assert saved[second.pk].position == "Hiệu trưởng"
+    assert saved[second.pk].date_of_birth == dt.date(1975, 12, 31)
+    assert saved[third.pk].position == "" and saved[third.pk].unit_id == world.school.pk
+    assert CoveragePerson.objects.get(person_id=first.pk).unit_id == world.other_school.pk

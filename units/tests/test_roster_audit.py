@@ -1,7 +1,5 @@
-import pytest
 from auditlog.models import LogEntry
 
-from common import bulk
 from units.models import Person
 from units.services import roster_import
 from units.tests.rosters import simple_roster
@@ -14,11 +12,7 @@ def _rows(phone_an: str, unit_an: str):
     ]
 
 
-@pytest.mark.parametrize("stage_from", [1, 10_000])
-def test_an_import_leaves_who_created_and_changed_each_person(
-    world, tmp_path, monkeypatch, stage_from
-):
-    monkeypatch.setattr(bulk, "STAGE_FROM", stage_from)
+def test_an_import_leaves_who_created_and_changed_each_person(world, tmp_path):
     coordinator = world.user("coordinator")
     simple_roster(tmp_path / "v1.xlsx", _rows("0912345678", "Trường Tiểu học Kim Trà"))
     roster_import(path=tmp_path / "v1.xlsx", ward=world.ward, save=True, actor=coordinator)
