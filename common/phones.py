@@ -6,9 +6,7 @@ from django.utils.translation import gettext as _
 
 _NOISE = re.compile(r"[\s.\-()/]")
 # Mobile prefixes in use since the 2018 renumbering, and landlines with a 2xx area code.
-_MOBILE = re.compile(r"^0[35789]\d{8}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
-_NORMAL = re.compile(r"0[35789]\d{8}|02\d{9}")
+_VALID = re.compile(r"0[35789]\d{8}|02\d{9}")
 
 
 class InvalidPhone(ValueError):
@@ -23,7 +21,7 @@ def normalize_phone(raw: object) -> str:
     """
     if raw is None:
         return ""
-    if isinstance(raw, str) and _NORMAL.fullmatch(raw):
+    if isinstance(raw, str) and _VALID.fullmatch(raw):
         return raw  # already normalised: imports pass each number through here twice
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
@@ -38,6 +36,6 @@ def normalize_phone(raw: object) -> str:
         text = "0" + text[4:]
     if text.isdigit() and not text.startswith("0") and len(text) in (9, 10):
         text = "0" + text
-    if _MOBILE.match(text) or _LANDLINE.match(text):
+    if _VALID.fullmatch(text):
         return text
     raise InvalidPhone(_("Số điện thoại “%(value)s” không hợp lệ") % {"value": str(raw).strip()})
