@@ -19,9 +19,9 @@ class AccountsConfig(AppConfig):
             User, exclude_fields=["password", "last_login", "first_name", "last_name"]
         )
         audit.audit_register(Unit, unit_of=lambda unit: unit)
-        audit.audit_register(AudienceGroup, unit_of=lambda group: group.ward)
-        audit.audit_register(Person, unit_of=lambda person: person.unit)
-        audit.audit_register(User, unit_of=lambda user: user.unit)
+        audit.audit_register(AudienceGroup, unit_of=lambda group: group.ward, fetch="ward")
+        audit.audit_register(Person, unit_of=lambda person: person.unit, fetch="unit")
+        audit.audit_register(User, unit_of=lambda user: user.unit, fetch="unit")
         audit.connect()
         user_logged_in.connect(
             SlidingSessionMiddleware.stamp_login, dispatch_uid="accounts_session_stamp"

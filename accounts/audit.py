@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from auditlog.models import LogEntry
 from auditlog.signals import post_log
-from django.db.models import Model
+from django.db.models import Model, prefetch_related_objects
 from django.db.models.signals import post_save
 
 from accounts.models import AuditScope
@@ -21,10 +21,14 @@ from units.models import Unit
 UnitOf = Callable[[Model], Unit | None]
 
 _UNIT_OF: dict[type[Model], UnitOf] = {}
+_FETCH: dict[type[Model], str] = {}
 
 
-def audit_register(model: type[Model], *, unit_of: UnitOf) -> None:
+def audit_register(model: type[Model], *, unit_of: UnitOf, fetch: str | None = None) -> None:
+    """`fetch` names the relation `unit_of` follows; bulk entries fetch it for the batch."""
     _UNIT_OF[model] = unit_of
+    if fetch:
+        _FETCH[model] = fetch
 
 
 def _default_unit_of(instance: Model) -> Unit | None:
@@ -66,6 +70,11 @@ def _scope_from_database(sender, instance: LogEntry, created: bool, raw: bool, *
 
 
 def _scopes_for_bulk(pairs) -> None:
+    instances = [instance for _entry_id, instance in pairs]
+    if instances and (relation := _FETCH.get(type(instances[0]))):
+        # One query for the batch, none for records that hold their unit already, instead
+        # of one per record (100,000 for a roster update).
+        prefetch_related_objects(instances, relation)
     insert_rows(
         AuditScope,
         ("log_entry", "unit_path"),

@@ -531,9 +531,6 @@ class RosterReader:
                 )
                 for attr, new in changed:
                     setattr(person, attr, new)
-                # The audit files each change under the person's unit: known, not queried.
-                if unit := self.units.by_id.get(person.unit_id):
-                    Person.unit.field.set_cached_value(person, unit)
                 person.refresh_keys()
                 person.updated_at = now
                 item.sheet.updated += 1

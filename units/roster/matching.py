@@ -41,9 +41,7 @@ class UnitIndex:
         self.by_name: dict[str, list[Unit]] = {}
         self.by_code: dict[str, Unit] = {}
         self.found: dict[object, list[Unit]] = {}
-        self.by_id: dict[int, Unit] = {ward.pk: ward}
         for unit in Unit.objects.filter(ward=ward).exclude(pk=ward.pk):
-            self.by_id[unit.pk] = unit
             self.by_name.setdefault(unit_key(unit.name), []).append(unit)
             code = unit.code.lower()
             self.by_code[code] = unit
