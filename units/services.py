@@ -283,7 +283,7 @@ def roster_import(
     """Read a roster workbook; with `save`, create and update the good rows in one
     transaction. Raises UploadRejected (message for the user) for a file that cannot be read."""
     # The importer builds people with person_build from this module, hence the late import.
-    from units.roster.importer import UPDATE_FIELDS, RosterReader, created_changes
+    from units.roster.importer import RosterReader, created_changes
 
     with open(path, "rb") as stream:
         check_upload(stream, {"xlsx"}, name=Path(path).name)
@@ -292,7 +292,7 @@ def roster_import(
     if save:
         with collector_paused(), transaction.atomic():
             bulk_insert(result.to_create)
-            bulk_update(result.to_update, UPDATE_FIELDS)
+            bulk_update(result.to_update, result.update_fields())
             audit_bulk(
                 instances=result.to_create,
                 action=LogEntry.Action.CREATE,

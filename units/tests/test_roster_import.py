@@ -232,3 +232,15 @@ def test_creating_and_updating_people_costs_queries_that_do_not_grow_with_rows(w
             counts.setdefault(version, set()).add(_import_counting_queries(world, path))
     assert Person.objects.filter(unit=world.other_school).count() == 33
     assert len(counts[0]) == 1 and len(counts[1]) == 1, counts
+
+
+def test_an_update_writes_only_the_columns_that_changed(world, tmp_path):
+    rows = _staff(0, 3, "Trường Tiểu học Kim Trà")
+    _import(world, simple_roster(tmp_path / "v1.xlsx", rows))
+    rows[1][0] = "Giáo viên số Một"
+    with CaptureQueriesContext(connection) as queries:
+        result = _import(world, simple_roster(tmp_path / "v2.xlsx", rows))
+    assert result.update_fields() == ["full_name", "search_key", "sort_key", "updated_at"]
+    (update,) = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "units_person"')]
+    assert '"full_name" = ' in update and '"unit_id"' not in update
+    assert Person.objects.get(phone="0988000001").search_key == "giao vien so mot"
