@@ -244,3 +244,30 @@ def test_an_update_writes_only_the_columns_that_changed(world, tmp_path):
     (update,) = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "units_person"')]
     assert '"full_name" = ' in update and '"unit_id"' not in update
     assert Person.objects.get(phone="0988000001").search_key == "giao vien so mot"
+
+
+def test_a_sheet_without_a_column_leaves_that_column_on_file(world, tmp_path):
+    headings = ["Họ và tên", "Số điện thoại", "Đơn vị", "Nhóm đối tượng", "Chức vụ"]
+    school = "Trường Tiểu học Kim Trà"
+    simple_roster(
+        tmp_path / "v1.xlsx",
+        [["Nguyễn Văn An", "0912345678", school, "CBGV", "Hiệu trưởng"],
+         ["Lê Thị Cúc", "0988000111", school, "CBGV", "Giáo viên"]],
+        headings,
+    )  # fmt: skip
+    _import(world, tmp_path / "v1.xlsx")
+    # One sheet moves An and says nothing of positions; another changes Cúc's position.
+    workbook = Workbook()
+    moved = workbook.active
+    moved.title = "Chuyển đơn vị"
+    moved.append(headings[:4])
+    moved.append(["Nguyễn Văn An", "0912345678", "Trường Mầm non Hoa Sen", "CBGV"])
+    promoted = workbook.create_sheet("Chức vụ mới")
+    promoted.append(headings)
+    promoted.append(["Lê Thị Cúc", "0988000111", school, "CBGV", "Phó hiệu trưởng"])
+    workbook.save(tmp_path / "v2.xlsx")
+    result = _import(world, tmp_path / "v2.xlsx")
+    assert result.total("updated") == 2
+    an, cuc = Person.objects.get(phone="0912345678"), Person.objects.get(phone="0988000111")
+    assert (an.unit, an.position) == (world.other_school, "Hiệu trưởng")
+    assert (cuc.unit, cuc.position) == (world.school, "Phó hiệu trưởng")
