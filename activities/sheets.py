@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import openpyxl
 from django.utils.translation import gettext as _
 
+from common.sheet_extent import check_workbook_extent
 from common.text import clean_text, search_key
 from common.uploads import UploadRejected
 
@@ -41,14 +42,14 @@ def _cell_text(value) -> str:
 
 def read_sign_in_sheet(upload) -> list[SheetRow]:
     """Rows of the first sheet that has a name or phone column, in sheet order."""
-    upload.seek(0)
+    check_workbook_extent(upload)
     try:
         book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise UploadRejected(_("Không đọc được tệp Excel: tệp bị hỏng.")) from error
     try:
         for sheet in book.worksheets:
-            rows = _read_sheet(sheet)
+            rows = _read_sheet_or_refuse(sheet)
             if rows is not None:
                 return rows
     finally:
@@ -57,6 +58,17 @@ def read_sign_in_sheet(upload) -> list[SheetRow]:
         _("Không tìm thấy cột “Họ và tên” hoặc “Số điện thoại” trong %(n)s dòng đầu của tệp.")
         % {"n": HEADER_SEARCH_ROWS}
     )
+
+
+def _read_sheet_or_refuse(sheet) -> list[SheetRow] | None:
+    # openpyxl reads lazily, so a damaged part (a shared-string index out of range, a bad
+    # cell) only fails here, while rows are read.
+    try:
+        return _read_sheet(sheet)
+    except UploadRejected:
+        raise
+    except Exception as error:
+        raise UploadRejected(_("Không đọc được tệp Excel: tệp bị hỏng.")) from error
 
 
 def _read_sheet(sheet) -> list[SheetRow] | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from common.sheet_extent import check_workbook_extent
 from common.text import clean_text, search_key
 from common.uploads import UploadRejected
 
@@ -43,19 +44,20 @@ class Sheet:
     rows: Iterator[SheetRow]
 
 
-def _merged_fills(sheet) -> dict[int, list[tuple[int, int, int, int]]]:
+def _merged_fills(sheet, last_row: int) -> dict[int, list[tuple[int, int, int, int]]]:
     """Row → [(first col, last col, source row, source col)] for every merged cell but the
-    first: Excel keeps a merged value only in the top-left cell."""
+    first: Excel keeps a merged value only in the top-left cell. Merges are cut at the last
+    row with data: a merge down to row 1,048,576 must not cost a million entries."""
     fills: dict[int, list[tuple[int, int, int, int]]] = {}
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
-        for row in range(top, bottom + 1):
+        for row in range(top, min(bottom, last_row) + 1):
             fills.setdefault(row, []).append((left, right, top, left))
     return fills
 
 
 def _rows(sheet) -> Iterator[SheetRow]:
     first_row, first_col = sheet.start or (0, 0)
-    fills = _merged_fills(sheet)
+    fills = _merged_fills(sheet, first_row + sheet.height - 1)
     sources: dict[tuple[int, int], object] = {}
     for offset, values in enumerate(sheet.iter_rows()):
         row = first_row + offset
@@ -75,7 +77,8 @@ def _rows(sheet) -> Iterator[SheetRow]:
 
 def read_sheets(path: Path | str) -> Iterator[Sheet]:
     """Every visible worksheet, its rows streamed. Raises UploadRejected for a file that is
-    not a readable workbook."""
+    not a readable workbook or reaches past the budget of common.sheet_extent."""
+    check_workbook_extent(str(path))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         metadata = workbook.sheets_metadata
