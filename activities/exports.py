@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from common.text import search_key
+from common.xlsx import safe_row
 from units.models import Person, Unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,14 +31,17 @@ def not_briefed_xlsx(people, unit: Unit) -> HttpResponse:
     person: Person
     for number, person in enumerate(people.iterator(chunk_size=2000), start=1):
         sheet.append(
-            [
-                number,
-                person.full_name,
-                person.unit.name,
-                person.audience_group.name,
-                person.position,
-                person.phone,
-            ]
+            safe_row(
+                sheet,
+                [
+                    number,
+                    person.full_name,
+                    person.unit.name,
+                    person.audience_group.name,
+                    person.position,
+                    person.phone,
+                ],
+            )
         )
     buffer = io.BytesIO()
     book.save(buffer)

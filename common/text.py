@@ -9,6 +9,26 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# Control characters break exports (an .xlsx or .docx may not hold them) and bidi overrides or
+# zero-width characters let a name display as something it is not: a name written
+# "Lý\u202eịhT" reads "Lý Thị" on screen but sorts and searches as something else.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(
+    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def xml_safe(value: str) -> str:
+    """Text an .xlsx or .docx can hold: records saved before input was cleaned may still
+    carry control characters, and one of them fails the whole document."""
+    return _CONTROLS.sub("", value)
+
+
+def _visible(value: str) -> str:
+    """Control characters become spaces, invisible formatting characters go; tab and newline
+    stay for the callers that keep lines."""
+    return _INVISIBLE.sub("", _CONTROLS.sub(" ", value))
+
 
 # Letters of the Vietnamese alphabet in their dictionary order; each gets a two-digit code so
 # that a sort key is a string of digits, which every database collation orders the same way.
@@ -31,21 +51,21 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, str):
         return _clean_string(value)
-    return _SPACES.sub(" ", nfc(str(value))).strip()
+    return _SPACES.sub(" ", _visible(nfc(str(value)))).strip()
 
 
 @lru_cache(maxsize=65_536)
 def _clean_string(value: str) -> str:
     # Imports clean the same names, units and groups over and over, often twice (once when a
     # cell is read, once when the record is built).
-    return _SPACES.sub(" ", nfc(value)).strip()
+    return _SPACES.sub(" ", _visible(nfc(value))).strip()
 
 
 def clean_multiline(value: object) -> str:
     """NFC and trimmed lines, for notes and narratives where line breaks carry meaning."""
     if value is None or value == "":
         return ""
-    lines = nfc(str(value)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _visible(nfc(str(value)).replace("\r\n", "\n")).replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip()
 
 

@@ -9,10 +9,10 @@ import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from common.formatting import format_date
+from common.xlsx import text_cell
 from indicators.figures import Figures, Format, Table
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,7 +24,7 @@ HEADER_ROWS = 4  # title, unit and period, blank, column headings
 def _cell(sheet, value, column_format: str):
     if column_format == Format.PERCENT and isinstance(value, int | float):
         value = value / 100
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = text_cell(sheet, value)
     if column_format in NUMBER_FORMATS:
         cell.number_format = NUMBER_FORMATS[column_format]
     return cell
@@ -49,14 +49,14 @@ def tables_xlsx(figures: Figures, tables: list[Table]) -> bytes:
     for index, table in enumerate(tables, start=1):
         sheet = book.create_sheet(_sheet_name(index, table))
         sheet.column_dimensions["A"].width = 40
-        title = WriteOnlyCell(sheet, value=str(table.title))
+        title = text_cell(sheet, str(table.title))
         title.font = Font(bold=True, size=13)
         sheet.append([title])
-        sheet.append([_caption(figures)])
+        sheet.append([text_cell(sheet, _caption(figures))])
         sheet.append([])
         headings = []
         for column in table.columns:
-            heading = WriteOnlyCell(sheet, value=str(column.label))
+            heading = text_cell(sheet, str(column.label))
             heading.font = bold
             headings.append(heading)
         sheet.append(headings)

@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from common.formatting import date_in_words, format_date
 from common.i18n import in_official_language
+from common.text import xml_safe
 from reports.documents.cells import cell_text
 from reports.documents.content import (
     ColumnFormat,
@@ -58,7 +59,7 @@ def _set_font(run, size: Pt, bold: bool = False, italic: bool = False) -> None:
 
 
 def _add_run(paragraph: DocxParagraph, text: str, size: Pt, bold=False, italic=False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     _set_font(run, size, bold, italic)
     return run
 
@@ -150,7 +151,7 @@ def _page_number(paragraph: DocxParagraph) -> None:
         for key, value in attrs.items():
             element.set(qn(key), value)
         if text is not None:
-            element.text = text
+            element.text = xml_safe(text)
         run._r.append(element)
 
 
@@ -233,7 +234,7 @@ class _CellStyle:
         if text:
             words = OxmlElement("w:t")
             words.set(qn("xml:space"), "preserve")
-            words.text = text
+            words.text = xml_safe(text)
             run.append(words)
         paragraph.append(run)
 

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from common.formatting import format_date
 from common.i18n import in_official_language
+from common.xlsx import as_text, clean_value
 from reports.documents.content import Cell, ColumnFormat, FigureTable, OfficialDocument
 
 EXTENSION = "xlsx"
@@ -43,12 +44,14 @@ def _value(value: Cell, column_format: str):
 
 def _sheet(workbook: Workbook, index: int, table: FigureTable, caption: str) -> None:
     sheet = workbook.create_sheet(title=f"Bảng {index}")
-    sheet["A1"] = table.title
+    sheet["A1"] = clean_value(table.title)
+    as_text(sheet["A1"])
     sheet["A1"].font = Font(name=FONT, size=13, bold=True)
-    sheet["A2"] = caption
+    sheet["A2"] = clean_value(caption)
+    as_text(sheet["A2"])
     sheet["A2"].font = Font(name=FONT, size=12, italic=True)
     for col, heading in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=col, value=heading)
+        cell = as_text(sheet.cell(row=HEADER_ROW, column=col, value=clean_value(heading)))
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BOX
@@ -58,7 +61,9 @@ def _sheet(workbook: Workbook, index: int, table: FigureTable, caption: str) -> 
         for col in range(1, len(table.columns) + 1):
             raw = row[col - 1] if col <= len(row) else None
             column_format = table.format_of(col - 1, raw)
-            cell = sheet.cell(row=row_index, column=col, value=_value(raw, column_format))
+            cell = as_text(
+                sheet.cell(row=row_index, column=col, value=clean_value(_value(raw, column_format)))
+            )
             cell.font = Font(name=FONT, size=12)
             cell.border = BOX
             if column_format in NUMBER_FORMATS:
@@ -78,7 +83,7 @@ def render(content: OfficialDocument) -> bytes:
     if not tables:
         sheet = workbook.create_sheet(title="Phụ lục")
         sheet["A1"] = "Chưa có bảng số liệu."
-        sheet["A2"] = caption
+        sheet["A2"] = clean_value(caption)
     for index, table in enumerate(tables, start=1):
         _sheet(workbook, index, table, caption)
     out = io.BytesIO()

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from common.i18n import in_official_language
+from common.xlsx import safe_row
 from units.models import AudienceGroup, Gender, Person, Unit
 from units.roster.columns import COLUMNS
 from units.roster.importer import HELP_SHEET, BadRow
@@ -107,18 +108,21 @@ def roster_export(*, people: QuerySet[Person], stream: IO[bytes], title: str) ->
     for number, row in enumerate(rows.iterator(chunk_size=2000), start=1):
         name, phone, unit, group, position, born, gender, email, notes = row
         sheet.append(
-            [
-                number,
-                name,
-                phone,
-                unit,
-                group,
-                position,
-                _date_cell(sheet, born) if born else None,
-                str(genders.get(gender, "")),
-                email,
-                notes,
-            ]
+            safe_row(
+                sheet,
+                [
+                    number,
+                    name,
+                    phone,
+                    unit,
+                    group,
+                    position,
+                    _date_cell(sheet, born) if born else None,
+                    str(genders.get(gender, "")),
+                    email,
+                    notes,
+                ],
+            )
         )
     workbook.save(stream)
 
@@ -133,11 +137,14 @@ def bad_rows_workbook(*, bad_rows: list[BadRow], stream: IO[bytes]) -> None:
     sheet.append(header)
     for bad in bad_rows:
         sheet.append(
-            [
-                bad.sheet,
-                bad.row,
-                "; ".join(bad.reasons),
-                *(bad.values.get(column.field, "") for column in COLUMNS),
-            ]
+            safe_row(
+                sheet,
+                [
+                    bad.sheet,
+                    bad.row,
+                    "; ".join(bad.reasons),
+                    *(bad.values.get(column.field, "") for column in COLUMNS),
+                ],
+            )
         )
     workbook.save(stream)
