@@ -1,6 +1,7 @@
 import time
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -26,21 +27,23 @@ class ForcePasswordChangeMiddleware:
 
 
 class SlidingSessionMiddleware:
-    """An idle timeout without a database write on every page.
+    """An idle timeout without a database write on every page, and an absolute lifetime.
 
     Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) costs three statements a
     page; here the expiry is pushed forward only when the last push is older than
     SESSION_REFRESH_SECONDS, so a user active all day is never logged out and one idle for
-    SESSION_COOKIE_AGE is.
+    SESSION_COOKIE_AGE is. Whatever the activity, a session older than
+    SESSION_ABSOLUTE_SECONDS ends: a stolen session cookie stops working within a day.
     """
 
     KEY = "_refreshed_at"
+    STARTED = "_started_at"
 
     @classmethod
     def stamp_login(cls, sender, request, user, **kwargs) -> None:
         # Login saves the session anyway: stamping it then spares the first page a write.
         if request is not None and hasattr(request, "session"):
-            request.session[cls.KEY] = int(time.time())
+            request.session[cls.KEY] = request.session[cls.STARTED] = int(time.time())
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -50,6 +53,9 @@ class SlidingSessionMiddleware:
         user = getattr(request, "user", None)
         if session is not None and user is not None and user.is_authenticated:
             now = int(time.time())
+            if now - session.setdefault(self.STARTED, now) >= settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
             if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
                 session[self.KEY] = now
         return self.get_response(request)

@@ -44,3 +44,16 @@ def test_logout_is_a_post_and_ends_the_session(client, world):
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302 and response.url == reverse("accounts:login")
     assert client.get("/").status_code == 302
+
+
+def test_a_session_ends_after_its_absolute_lifetime_however_active(client, world, settings):
+    settings.SESSION_ABSOLUTE_SECONDS = 60 * 60 * 12
+    _login(client)
+    assert client.get("/").status_code == 200
+    session = client.session
+    session["_started_at"] -= 60 * 60 * 12 + 1
+    session["_refreshed_at"] = session["_started_at"]
+    session.save()
+    response = client.get("/")
+    assert response.status_code == 302 and reverse("accounts:login") in response.url
+    assert client.get("/").status_code == 302
