@@ -59,3 +59,19 @@ class SlidingSessionMiddleware:
             if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
                 session[self.KEY] = now
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages and exports for a logged-in user hold personal data (names, phones, reports):
+    neither the browser nor a proxy may keep a copy, which the back button or the next user
+    of a shared office computer would see."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store, private"
+        return response

@@ -223,13 +223,17 @@ def evidence_download(request, pk: int):
         handle = evidence.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    inline = evidence.kind in {"jpg", "png", "pdf"}
-    return FileResponse(
+    # A PDF may carry JavaScript that the browser's viewer runs in our origin: only images
+    # open in the page, and even they under a sandbox that runs nothing.
+    inline = evidence.kind in {"jpg", "png"}
+    response = FileResponse(
         handle,
         as_attachment=not inline,
         filename=evidence.original_name,
         content_type=CONTENT_TYPES[evidence.kind],
     )
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    return response
 
 
 @login_required

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.ForcePasswordChangeMiddleware",
     "accounts.middleware.SlidingSessionMiddleware",
+    "accounts.middleware.NoStoreMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes must come last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",

@@ -57,3 +57,8 @@ def test_a_session_ends_after_its_absolute_lifetime_however_active(client, world
     response = client.get("/")
     assert response.status_code == 302 and reverse("accounts:login") in response.url
     assert client.get("/").status_code == 302
+
+
+def test_pages_of_a_logged_in_user_are_never_stored(client, world):
+    _login(client)
+    assert client.get("/").headers["Cache-Control"] == "no-store, private"

@@ -66,3 +66,19 @@ def test_deleting_an_activity_removes_its_files(world, make, django_capture_on_c
         activity_delete(activity=activity)
 
     assert not os.path.exists(path)
+
+
+def test_a_pdf_is_served_as_a_download_and_images_under_a_sandbox(client, world, make):
+    activity = make.activity()
+    pdf = evidence_add(
+        activity=activity,
+        upload=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n/JS (app.alert(1))\n%%EOF"),
+    )
+    image = evidence_add(activity=activity, upload=SimpleUploadedFile("anh.png", PNG))
+    client.force_login(world.user("focal"))
+    answer = client.get(f"/hoat-dong/minh-chung/{pdf.pk}/")
+    assert answer["Content-Disposition"].startswith("attachment")
+    answer = client.get(f"/hoat-dong/minh-chung/{image.pk}/")
+    assert answer["Content-Disposition"].startswith("inline")
+    assert answer["Content-Security-Policy"].startswith("sandbox")
+    assert answer["Cache-Control"] == "no-store, private"
