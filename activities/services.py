@@ -359,17 +359,23 @@ def briefings_refresh(*, person_ids: Iterable[int], plan_ids: Iterable[int | Non
     if not plan_ids or not person_ids:
         return
     phases = _phases_by_plan(plan_ids)
-    for chunk in _chunks(person_ids):
-        PersonBriefing.objects.filter(person_id__in=chunk, plan_id__in=plan_ids).delete()
-        best = _first_briefings(_briefing_rows_of(chunk, plan_ids), phases)
-        if best:
+    with transaction.atomic():
+        for chunk in _chunks(person_ids):
+            # Two attendances of one person saved at once (two briefings of one plan) would
+            # both delete nothing and both insert the row: on PostgreSQL the second failed on
+            # briefing_once_per_plan. Locking the people first, in id order, makes the second
+            # wait and then see the first's attendance. (SQLite has one writer at a time.)
             people = {
                 pk: values
-                for pk, *values in Person.objects.filter(pk__in=chunk).values_list(
-                    "pk", *PERSON_COPY
-                )
+                for pk, *values in Person.objects.select_for_update()
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk", *PERSON_COPY)
             }
-            _write_briefings(best, people)
+            PersonBriefing.objects.filter(person_id__in=chunk, plan_id__in=plan_ids).delete()
+            best = _first_briefings(_briefing_rows_of(chunk, plan_ids), phases)
+            if best:
+                _write_briefings(best, people)
 
 
 def _briefing_rows_of(person_ids: list[int], plan_ids: list[int]) -> list[tuple]:
