@@ -7,7 +7,7 @@ their pages yet, and a step with no page that resolves is left out rather than l
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -22,8 +22,8 @@ class Step:
     text: str
 
 
-# A rule looks at the user's data and returns (url names, text) when the step applies.
-Rule = Callable[[User], tuple[tuple[str, ...], str] | None]
+# A rule looks at the user's data and returns (url name, text) when the step applies.
+Rule = Callable[[User], tuple[str, str] | None]
 
 
 def _plans(user: User) -> int | None:
@@ -36,14 +36,14 @@ def _activities(user: User) -> int | None:
 
 def _no_plan(user):
     if _plans(user) == 0:
-        return ("plans:plan_import", "plans:plan_list"), _("Chưa có kế hoạch nào: nhập kế hoạch.")
+        return "plans:upload", _("Chưa có kế hoạch nào: nhập kế hoạch.")
     return None
 
 
 def _no_people(user):
     if people_count(user=user) == 0:
         return (
-            ("units:roster_import", "units:person_list"),
+            "units:roster_upload",
             _("Chưa có danh sách người: nhập danh sách từ tệp Excel."),
         )
     return None
@@ -57,7 +57,7 @@ def _unstaffed_units(user):
             "%(count)d đơn vị chưa có tài khoản đầu mối: tạo tài khoản.",
             count,
         ) % {"count": count}
-        return ("accounts:user_create",), text
+        return "accounts:user_create", text
     return None
 
 
@@ -65,11 +65,11 @@ def _no_activity(user):
     count = _activities(user)
     if count == 0:
         return (
-            ("activities:create", "activities:list"),
+            "activities:create",
             _("Chưa có hoạt động tuyên truyền nào được ghi nhận: ghi nhận hoạt động đầu tiên."),
         )
     if count:
-        return ("activities:create",), _("Ghi nhận hoạt động mới của đơn vị.")
+        return "activities:create", _("Ghi nhận hoạt động mới của đơn vị.")
     return None
 
 
@@ -79,24 +79,24 @@ def _follow_activities(user):
         text = ngettext(
             "Xem %(count)d hoạt động đã ghi nhận.", "Xem %(count)d hoạt động đã ghi nhận.", count
         ) % {"count": count}
-        return ("activities:list",), text
+        return "activities:list", text
     return None
 
 
 def _coverage(user):
     if _activities(user):
-        return ("activities:coverage",), _("Xem mức độ bao phủ theo nhóm đối tượng.")
+        return "activities:coverage", _("Xem mức độ bao phủ theo nhóm đối tượng.")
     return None
 
 
 def _plan_to_read(user):
     if _plans(user):
-        return ("plans:plan_list",), _("Xem kế hoạch đang thực hiện.")
+        return "plans:list", _("Xem kế hoạch đang thực hiện.")
     return None
 
 
 def _always(url_name: str, text) -> Rule:
-    return lambda user: ((url_name,), str(text))
+    return lambda user: (url_name, str(text))
 
 
 _RULES: dict[Role, list[Rule]] = {
@@ -124,20 +124,6 @@ def register_step(role: Role, url_name: str, text) -> None:
     _RULES[role].append(_always(url_name, text))
 
 
-# Apps whose pages are still being built; a missing page of any other app is a bug and raises.
-_BEING_BUILT = {"plans", "units", "activities", "reports"}
-
-
-def _first_url(url_names: tuple[str, ...]) -> str | None:
-    for name in url_names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            if name.split(":")[0] not in _BEING_BUILT:
-                raise
-    return None
-
-
 def next_steps_for(user: User) -> list[Step]:
     role = Role.ADMIN if is_admin(user) else Role(user.role)
     steps = []
@@ -145,8 +131,7 @@ def next_steps_for(user: User) -> list[Step]:
         found = rule(user)
         if found is None:
             continue
-        url_names, text = found
-        url = _first_url(url_names)
-        if url is not None:
-            steps.append(Step(url=url, text=str(text)))
+        url_name, text = found
+        # A wrong name raises: the hints once vanished behind a swallowed NoReverseMatch.
+        steps.append(Step(url=reverse(url_name), text=str(text)))
     return steps
