@@ -194,6 +194,7 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
 ACTIVITY_COLUMNS = [
     "id", "unit", "ward", "title", "starts_at", "held_on", "plan", "channel", "is_briefing",
     "location", "reach", "duration_minutes", "link", "notes", "created_at", "updated_at",
+    "search_key",
 ]  # fmt: skip
 ATTENDANCE_COLUMNS = ["activity", "person", "source", "recorded_at"]
 
@@ -219,13 +220,14 @@ class _Writer:
         briefing = in_person and rng.random() < IN_PERSON_BRIEFING_SHARE
         activity_id = self.next_id
         self.next_id += 1
+        title = f"{channel.name}: Nghị quyết 71-NQ/TW"
         self.activities.append(
             (
-                activity_id, unit_id, ward.pk, f"{channel.name}: Nghị quyết 71-NQ/TW",
+                activity_id, unit_id, ward.pk, title,
                 self.adapt_dt(starts), self.adapt_d(day), plan.pk, channel.pk, briefing, "",
                 None if in_person else rng.randrange(50, 5000),
                 rng.choice((10, 15, 20)) if channel.has_duration else None,
-                "", "", self.now, self.now,
+                "", "", self.now, self.now, search_key(title),
             )
         )  # fmt: skip
         if in_person and roster:

@@ -67,6 +67,8 @@ class Activity(models.Model):
     # The unit's ward, kept on the row so ward-wide lists and the check-in lookup are equalities.
     ward = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("tên hoạt động"), max_length=255)
+    # The title folded (common.text.search_key), so "hop phu huynh" finds "Họp phụ huynh".
+    search_key = models.CharField(max_length=255, default="", editable=False)
     starts_at = models.DateTimeField(_("thời gian"))
     # The local date of `starts_at`: coverage compares dates, and a date column needs no
     # time-zone arithmetic in SQL.

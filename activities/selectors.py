@@ -22,6 +22,7 @@ from activities.models import (
     CoveragePerson,
     PersonBriefing,
 )
+from common.search import matching
 from common.text import search_key
 from plans.models import Phase, Plan
 from units.models import AudienceGroup, Person, Unit, UnitKind
@@ -38,7 +39,7 @@ def activity_list(
     if plan is not None:
         activities = activities.filter(plan=plan)
     if query:
-        activities = activities.filter(title__icontains=query)
+        activities = matching(activities, query)
     return activities.annotate(attendee_count=Count("attendance")).order_by("-starts_at", "-id")
 
 

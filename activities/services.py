@@ -152,6 +152,7 @@ def _check_activity(unit: Unit, data: ActivityData) -> None:
 def _fill(activity: Activity, data: ActivityData) -> None:
     channel = data.channel
     activity.title = clean_text(data.title)
+    activity.search_key = search_key(activity.title)
     activity.starts_at = data.starts_at
     activity.held_on = timezone.localdate(data.starts_at)
     activity.channel = channel
