@@ -76,6 +76,26 @@ def require_role(user, access: Access) -> None:
         raise PermissionDenied
 
 
+def can_see_people(user, unit: Unit | None = None) -> bool:
+    """Whether the user may see named people (rosters, their phones, attendance lists) of
+    `unit`, or of any unit when None. A city viewer needs only figures, so by least privilege
+    it never sees a person."""
+    if not role_allows(user, Access.VIEW):
+        return False
+    if user.role == Role.CITY_VIEWER and not is_admin(user):
+        return False
+    return unit is None or can(user, Access.VIEW, unit)
+
+
+def require_people(user, unit: Unit | None = None) -> None:
+    """`require` for pages that show people: 404 out of reach, 403 for a role that sees no
+    one."""
+    if unit is not None:
+        require(user, Access.VIEW, unit)
+    if not can_see_people(user, unit):
+        raise PermissionDenied
+
+
 def visible_units(user) -> QuerySet[Unit]:
     root = scope_root(user) if user.is_authenticated else None
     if not user.is_authenticated:

@@ -17,7 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.scoping import Access, can, require, require_role, user_ward, visible_units
+from accounts.scoping import (
+    Access,
+    can,
+    require,
+    require_people,
+    require_role,
+    user_ward,
+    visible_units,
+)
 from activities import exports, selectors, services
 from activities.forms import (
     ActivityForm,
@@ -528,6 +536,7 @@ def coverage(request):
 @login_required
 def not_briefed(request):
     context = _coverage_context(request)
+    require_people(request.user, context["unit"])
     plan = context["plan"]
     if plan is None:
         raise Http404

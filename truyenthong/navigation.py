@@ -10,12 +10,14 @@ from accounts.models import Role
 
 EVERYONE = tuple(Role)
 WARD_STAFF = (Role.ADMIN, Role.COORDINATOR, Role.LEADER)
+# A city viewer needs figures, not the roster (accounts.scoping.can_see_people).
+SEES_PEOPLE = tuple(role for role in Role if role != Role.CITY_VIEWER)
 
 MENU = [
     ("dashboard:home", _("Trang chủ"), EVERYONE),
     ("dashboard:overview", _("Bảng điều khiển"), EVERYONE),
     ("units:tree", _("Đơn vị"), EVERYONE),
-    ("units:person_list", _("Danh sách người"), EVERYONE),
+    ("units:person_list", _("Danh sách người"), SEES_PEOPLE),
     ("plans:list", _("Kế hoạch"), EVERYONE),
     ("plans:my_tasks", _("Nhiệm vụ của đơn vị"), (Role.FOCAL_POINT,)),
     ("activities:list", _("Hoạt động"), EVERYONE),

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from accounts.scoping import (
     Access,
     can,
+    can_see_people,
     is_admin,
     require,
+    require_people,
     require_role,
     role_allows,
     user_ward,
@@ -97,6 +99,7 @@ def unit_detail(request, pk: int):
             "children": selectors.unit_tree(units=unit.subtree().filter(depth=unit.depth + 1)),
             "can_edit": managing and unit.kind not in (UnitKind.PROVINCE, UnitKind.WARD),
             "can_add_child": managing and unit.kind != UnitKind.PROVINCE,
+            "can_see_people": can_see_people(request.user, unit),
         },
     )
 
@@ -224,7 +227,7 @@ def _filtered_people(request, filters: dict):
 
 @login_required
 def person_list(request):
-    require_role(request.user, Access.VIEW)
+    require_people(request.user)
     filters = _people_filters(request)
     page = selectors.person_page(
         people=_filtered_people(request, filters), number=request.GET.get("page"), size=PAGE_SIZE
@@ -245,7 +248,7 @@ def person_list(request):
 @login_required
 def person_detail(request, pk: int):
     person = get_object_or_404(Person.objects.select_related("unit", "audience_group"), pk=pk)
-    require(request.user, Access.VIEW, person.unit)
+    require_people(request.user, person.unit)
     return render(
         request,
         "units/person_detail.html",
@@ -303,7 +306,7 @@ def person_edit(request, pk: int):
 
 @login_required
 def roster_export_view(request):
-    require_role(request.user, Access.VIEW)
+    require_people(request.user)
     filters = _people_filters(request)
     people = _filtered_people(request, filters)
     scope = filters["unit"] or filters["ward"]

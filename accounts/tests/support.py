@@ -130,6 +130,8 @@ class UrlExample:
 URL_EXAMPLES: dict[str, UrlExample] = {}
 # Routes anyone may open without logging in (the check-in page of a briefing, for example).
 PUBLIC_URL_NAMES: set[str] = {"accounts:login"}
+# Routes that show named people (rosters, phones, attendance): a city viewer must be refused.
+PERSONAL_URL_NAMES: set[str] = set()
 
 
 def register_url_example(
@@ -140,6 +142,10 @@ def register_url_example(
 
 def register_public_url(name: str) -> None:
     PUBLIC_URL_NAMES.add(name)
+
+
+def register_personal_url(name: str) -> None:
+    PERSONAL_URL_NAMES.add(name)
 
 
 def _focal_user(world: World) -> dict:

@@ -1,7 +1,8 @@
 """Every URL of the project, fetched as every role of the test world.
 
 Fails when a page answers 500, when a focal point of one school gets a 2xx answer on a URL of
-another school's record, or when someone not logged in gets a 2xx answer on a private page.
+another school's record, when someone not logged in gets a 2xx answer on a private page, or when
+the city viewer is not refused a page of named people (PERSONAL_URL_NAMES).
 URL patterns with arguments are filled from accounts.tests.support.URL_EXAMPLES, which each app
 fills from its own `tests/support.py`; a pattern without an example fails the test for the apps in
 COVERED_APPS and is listed for the others.
@@ -70,6 +71,8 @@ def _check(route: Route, url: str, world, client: Client, school_record: bool) -
             problems.append(f"{url} as other_focal (another school): {status}")
         elif name == "anonymous" and route.name not in support.PUBLIC_URL_NAMES and status < 300:
             problems.append(f"{url} without login: {status}")
+        elif name == "city" and route.name in support.PERSONAL_URL_NAMES and status < 400:
+            problems.append(f"{url} as city viewer (personal data): {status}")
     return problems
 
 
@@ -99,6 +102,12 @@ def test_every_url_answers_every_role_within_its_scope(world):
     assert not missing, "register_url_example() missing for: " + ", ".join(
         f"{r.name} ({r.route})" for r in missing
     )
+
+
+def test_the_sweep_tries_the_city_viewer_on_pages_of_people():
+    autodiscover_modules("tests.support")
+    names = {route.name for route in project_routes()}
+    assert {"units:person_list", "activities:not_briefed"} <= support.PERSONAL_URL_NAMES <= names
 
 
 def test_the_sweep_finds_patterns_with_arguments():

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook
 
-from accounts.tests.support import World, register_url_example
+from accounts.tests.support import World, register_personal_url, register_url_example
 from activities.models import Activity, Channel, Evidence, SheetImport
 from activities.services import (
     ActivityData,
@@ -70,6 +70,7 @@ def _register() -> None:
     register_url_example("activities:evidence_download", _evidence)
     register_url_example("activities:evidence_delete", _evidence)
     register_url_example("activities:sheet_review", _sheet_review)
+    register_personal_url("activities:not_briefed")
 
 
 _register()

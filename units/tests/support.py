@@ -6,7 +6,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from accounts.tests.support import World, register_url_example
+from accounts.tests.support import World, register_personal_url, register_url_example
 from units.models import AudienceGroup, Person
 from units.roster import previews
 from units.services import person_create, roster_preview_create
@@ -60,3 +60,16 @@ for name in ("audience_groups", "audience_group_create"):
 register_url_example("units:audience_group_edit", _group, school_record=False)
 for name in ("roster_preview", "roster_confirm", "roster_bad_rows"):
     register_url_example(f"units:{name}", _preview)
+for name in (
+    "person_list",
+    "person_detail",
+    "person_create",
+    "person_edit",
+    "roster_export",
+    "roster_template",
+    "roster_upload",
+    "roster_preview",
+    "roster_confirm",
+    "roster_bad_rows",
+):
+    register_personal_url(f"units:{name}")

@@ -25,6 +25,8 @@ EVERYONE = {
 SEES_SCHOOL = {"admin", "coordinator", "leader", "focal", "city"}
 SEES_OTHER_SCHOOL = {"admin", "coordinator", "leader", "other_focal", "city"}
 MANAGES_WARD = {"admin", "coordinator"}
+# The city needs figures, not the roster: a city viewer sees no named person.
+CITY_VIEWERS = {"city", "far_city"}
 EDITS_SCHOOL = {"admin", "coordinator", "focal"}
 
 
@@ -51,9 +53,16 @@ def _person_data(world, person, **changes):
     }
 
 
-def test_tree_and_lists_open_for_every_role(client, world):
-    for name in ("tree", "person_list", "roster_export"):
-        assert_access(client, world, reverse(f"units:{name}"), EVERYONE)
+def test_tree_opens_for_every_role_and_people_for_all_but_the_city(client, world):
+    assert_access(client, world, reverse("units:tree"), EVERYONE)
+    for name in ("person_list", "roster_export"):
+        assert_access(client, world, reverse(f"units:{name}"), EVERYONE - CITY_VIEWERS)
+
+
+def test_the_city_viewer_sees_the_unit_figures_but_no_link_to_its_people(client, world, people):
+    client.force_login(world.user("city"))
+    page = client.get(reverse("units:unit_detail", args=[world.school.pk])).content.decode()
+    assert reverse("units:person_list") not in page
 
 
 def test_unit_pages_follow_the_scope(client, world):
@@ -83,10 +92,10 @@ def test_only_the_ward_manager_changes_units(client, world):
 
 def test_person_pages_follow_the_scope(client, world, people):
     mine, theirs = people["school"], people["other_school"]
-    assert_access(client, world, reverse("units:person_detail", args=[mine.pk]), SEES_SCHOOL)
-    assert_access(
-        client, world, reverse("units:person_detail", args=[theirs.pk]), SEES_OTHER_SCHOOL
-    )
+    url = reverse("units:person_detail", args=[mine.pk])
+    assert_access(client, world, url, SEES_SCHOOL - CITY_VIEWERS)
+    url = reverse("units:person_detail", args=[theirs.pk])
+    assert_access(client, world, url, SEES_OTHER_SCHOOL - CITY_VIEWERS)
     assert_access(client, world, reverse("units:person_edit", args=[mine.pk]), EDITS_SCHOOL)
     assert_access(
         client,
