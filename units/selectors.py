@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from common.search import matching
 from common.text import search_key
 from units.models import AudienceGroup, Person, Unit, UnitKind
 from units.roster import previews
@@ -57,6 +58,37 @@ def unit_people_by_group(*, unit: Unit) -> list[tuple[str, int]]:
     return [(row["audience_group__name"], row["n"]) for row in rows]
 
 
+def _people_places(people: QuerySet[Person]):
+    """A word of a people search may also name the unit, the audience group or the position.
+    Those are few per ward, so they are folded here and matched by id or value: the people
+    table needs no second search column, and the roster import stays as fast."""
+    units = list(
+        Unit.objects.filter(pk__in=people.values("unit_id")).values_list("pk", "search_key")
+    )
+    groups = [
+        (pk, search_key(name))
+        for pk, name in AudienceGroup.objects.filter(
+            pk__in=people.values("audience_group_id")
+        ).values_list("pk", "name")
+    ]
+    positions = [
+        (position, search_key(position))
+        for position in people.exclude(position="")
+        .order_by()
+        .values_list("position", flat=True)
+        .distinct()
+    ]
+
+    def places(word: str) -> Q:
+        return (
+            Q(unit_id__in=[pk for pk, key in units if word in key])
+            | Q(audience_group_id__in=[pk for pk, key in groups if word in key])
+            | Q(position__in=[value for value, key in positions if word in key])
+        )
+
+    return places
+
+
 def person_list(
     *,
     people: QuerySet[Person],
@@ -73,9 +105,8 @@ def person_list(
         people = people.filter(unit__in=unit.subtree().values("pk"))
     if audience_group is not None:
         people = people.filter(audience_group=audience_group)
-    key = search_key(query)
-    if key:
-        people = people.filter(search_key__contains=key)
+    if search_key(query):
+        people = matching(people, query, also=_people_places(people))
     # The same order as the person_ward_sort_search index, so no sort step is needed.
     return people.order_by("sort_key", "search_key", "unit_id", "pk")
 
@@ -120,6 +151,12 @@ def roster_preview_get(*, token: str, user) -> dict | None:
         return None
     data["has_bad_rows"] = (folder / previews.BAD_ROWS).exists()
     return data
+
+
+def roster_saved_get(*, token: str, user) -> dict | None:
+    """What a saved import stored, only for the user who saved it."""
+    saved = previews.saved_read(token)
+    return saved if saved is not None and saved["user"] == user.pk else None
 
 
 def roster_bad_rows_path(*, token: str):

@@ -33,7 +33,7 @@ def test_coordinator_imports_a_messy_roster_then_finds_a_person(page, world, tmp
     page.wait_for_url("**/don-vi/nguoi/")
     assert "6 người mới" in page.content()
 
-    page.get_by_label("Tìm theo tên").fill("nguyen van an")
+    page.get_by_label("Tìm theo họ tên").fill("nguyen van an")
     results = page.locator("#people-results")
     results.get_by_text("1 người").wait_for()
     assert results.get_by_role("link", name="Nguyễn Văn An").is_visible()

@@ -87,3 +87,20 @@ def test_pages_count_exactly_and_a_page_past_the_end_shows_the_last(world):
     last = person_page(people=people, number=99, size=3)
     assert last.number == 3 and len(last.object_list) == 1
     assert person_page(people=people, number="x", size=10).paginator.count == 7
+
+
+def test_search_reads_the_unit_group_and_position_too(world):
+    group = AudienceGroup.objects.get(ward=world.ward, code="school_staff")
+    person_create(
+        unit=world.school, audience_group=group, full_name="Phạm Thị Hoa", position="Hiệu trưởng"
+    )
+    person_create(unit=world.organisation, audience_group=group, full_name="Lê Văn Tùng")
+    people = Person.objects.all()
+
+    def names(query):
+        return sorted(p.full_name for p in person_list(people=people, query=query))
+
+    assert names("hieu truong") == ["Phạm Thị Hoa"]
+    assert names(world.school.name.lower()) == ["Phạm Thị Hoa"]
+    assert names("nhan vien tung") == ["Lê Văn Tùng"]  # the group, then the name
+    assert names("không có ai") == []
