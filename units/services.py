@@ -353,7 +353,7 @@ def roster_preview_create(
 
 
 def roster_preview_apply(*, token: str, data: dict, actor=None) -> "RosterResult":
-    """Save the good rows of a preview the user confirmed, then forget the preview."""
+    """Save the good rows of a preview the user confirmed, then keep only what was saved."""
     folder = previews.folder_for(token)
     if folder is None:
         raise ValidationError(_("Bản xem trước đã hết hạn; vui lòng tải tệp lên lại."))
@@ -365,7 +365,14 @@ def roster_preview_apply(*, token: str, data: dict, actor=None) -> "RosterResult
         save=True,
         actor=actor,
     )
-    previews.forget(folder)
+    previews.mark_saved(
+        folder,
+        {
+            "user": data["user"],
+            "ward": data["ward"],
+            **{kind: result.total(kind) for kind in ("new", "updated", "bad")},
+        },
+    )
     return result
 
 

@@ -363,8 +363,19 @@ def _preview_or_404(request, token: str) -> dict:
     return data
 
 
+def _already_saved_or_404(request, token: str):
+    saved = selectors.roster_saved_get(token=token, user=request.user)
+    if saved is None:
+        raise Http404
+    ward = get_object_or_404(Unit, pk=saved["ward"])
+    require(request.user, Access.MANAGE, ward)
+    return render(request, "units/roster_saved.html", {"saved": saved, "ward": ward})
+
+
 @login_required
 def roster_preview(request, token: str):
+    if selectors.roster_preview_get(token=token, user=request.user) is None:
+        return _already_saved_or_404(request, token)
     data = _preview_or_404(request, token)
     preview = data["preview"]
     return render(
@@ -384,6 +395,8 @@ def roster_preview(request, token: str):
 @login_required
 @require_POST
 def roster_confirm(request, token: str):
+    if selectors.roster_preview_get(token=token, user=request.user) is None:
+        return _already_saved_or_404(request, token)
     data = _preview_or_404(request, token)
     if request.POST.get("choice") != "save":
         services.roster_preview_discard(token=token)

@@ -14,6 +14,7 @@ from django.conf import settings
 SOURCE = "source.xlsx"
 PREVIEW = "preview.json"
 BAD_ROWS = "bad-rows.xlsx"
+SAVED = "saved.json"
 KEEP_SECONDS = 24 * 60 * 60
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
@@ -43,6 +44,21 @@ def preview_write(folder: Path, data: dict) -> None:
 
 def preview_read(folder: Path) -> dict:
     return json.loads((folder / PREVIEW).read_text(encoding="utf-8"))
+
+
+def mark_saved(folder: Path, data: dict) -> None:
+    """Replace the preview by what was saved, so pressing "Lưu" again after Back is told the
+    file is already saved instead of a 404; the uploaded file goes, as after a discard."""
+    for path in folder.iterdir():
+        path.unlink()
+    (folder / SAVED).write_text(json.dumps(data), encoding="utf-8")
+
+
+def saved_read(token: str) -> dict | None:
+    if not _TOKEN.match(token or ""):
+        return None
+    path = _root() / token / SAVED
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def forget(folder: Path) -> None:

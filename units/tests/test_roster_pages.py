@@ -29,10 +29,26 @@ def test_upload_previews_then_saves_the_good_rows(client, world, tmp_path):
     assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [9, 10, 14, 15]
     saved = client.post(answer.url + "luu/", {"choice": "save"})
     assert saved.status_code == 302 and Person.objects.count() == 6
-    assert client.get(answer.url).status_code == 404  # the preview is used up
     created = LogEntry.objects.filter(content_type__model="person", action=LogEntry.Action.CREATE)
     assert set(created.values_list("actor__username", flat=True)) == {"coordinator"}
     assert created.count() == 6
+
+
+def test_saving_a_saved_file_again_says_it_is_saved_and_links_to_the_result(
+    client, world, tmp_path
+):
+    # Back after "Lưu" shows the old preview; pressing "Lưu" again must not answer 404.
+    client.force_login(world.user("coordinator"))
+    answer = _upload(client, world, messy_roster(tmp_path / "m.xlsx"))
+    client.post(answer.url + "luu/", {"choice": "save"})
+    result = f"{reverse('units:person_list')}?ward={world.ward.pk}"
+    for again in (client.post(answer.url + "luu/", {"choice": "save"}), client.get(answer.url)):
+        page = again.content.decode()
+        assert again.status_code == 200
+        assert "Tệp này đã được lưu" in page and f'href="{result}"' in page
+    assert Person.objects.count() == 6
+    client.force_login(world.user("admin"))  # only the one who saved it is told
+    assert client.get(answer.url).status_code == 404
 
 
 def test_choosing_to_save_nothing_saves_nothing(client, world, tmp_path):
