@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -82,13 +81,7 @@ def plan_source_read(*, ward: Unit | None, upload, name: str = "") -> PlanSource
     stream: IO[bytes] = upload.file if hasattr(upload, "file") else upload
     stream.seek(0)
     data = stream.read()
-    try:
-        blocks = read_blocks(data, checked.kind)
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise UploadRejected(
-            _("Không đọc được nội dung tệp “%(name)s”; hãy lưu lại bằng Word rồi thử lại.")
-            % {"name": checked.name}
-        ) from exc
+    blocks = read_blocks(data, checked.kind)
     parsed = parse(blocks, audience_specs(ward=ward))
     if not parsed.text.strip():
         raise UploadRejected(_("Tệp không có nội dung văn bản nào để nhập."))

@@ -19,6 +19,7 @@ from plans.importers.tables import group_typed_tables, is_task_header
 _LAYOUT_MAX_ROWS = 4
 
 KINDS = ("docx",)
+MAX_BYTES = 20 * 1024 * 1024
 
 
 def _cell_lines(cell) -> list[str]:

@@ -9,6 +9,7 @@ from plans.importers import Block
 from plans.importers.tables import group_typed_tables
 
 KINDS = ("txt",)
+MAX_BYTES = 2 * 1024 * 1024
 
 
 def _decode(data: bytes) -> str:

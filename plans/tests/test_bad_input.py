@@ -6,6 +6,7 @@ import zipfile
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
 
 from common.uploads import UploadRejected
 from plans.models import Plan, PlanDraft
@@ -33,6 +34,33 @@ def _broken_docx() -> bytes:
     return buffer.getvalue()
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_DEEP = (
+    f"<w:document {_W}><w:body>"
+    + "<w:sdt><w:sdtContent>" * 300
+    + "</w:sdtContent></w:sdt>" * 300
+    + "</w:body></w:document>"
+)
+_ENTITY_LOOP = (
+    '<!DOCTYPE d [<!ENTITY a "&b;"><!ENTITY b "&a;">]>'
+    f"<w:document {_W}><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def _crafted_docx(document_xml: str) -> bytes:
+    """A real Word file whose body part is replaced by a hostile one."""
+    original = io.BytesIO()
+    Document().save(original)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(original) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = document_xml.encode()
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
@@ -40,7 +68,11 @@ def _broken_docx() -> bytes:
         ("lon.txt", lambda: b"a" * (50 * 1024 * 1024), "Tệp quá lớn"),
         ("bom.docx", _zip_bomb, "zip bomb"),
         ("bang-tinh.docx", _workbook, "không đúng định dạng"),
-        ("hong.docx", _broken_docx, "Không đọc được nội dung tệp"),
+        ("hong.docx", _broken_docx, "Không đọc được tệp kế hoạch"),
+        ("dai.txt", lambda: "Dòng kế hoạch\n".encode() * 200_000, "quá dài cho một kế hoạch"),
+        ("nhieu-dong.txt", lambda: b"\n" * 40_000, "quá dài cho một kế hoạch"),
+        ("long-nhau.docx", lambda: _crafted_docx(_DEEP), "cấu trúc bất thường"),
+        ("thuc-the.docx", lambda: _crafted_docx(_ENTITY_LOOP), "cấu trúc bất thường"),
         ("anh.docx", lambda: bytes(range(256)) * 64, "không đúng định dạng"),
     ],
 )
