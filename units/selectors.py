@@ -62,9 +62,14 @@ def _people_places(people: QuerySet[Person]):
     """A word of a people search may also name the unit, the audience group or the position.
     Those are few per ward, so they are folded here and matched by id or value: the people
     table needs no second search column, and the roster import stays as fast."""
-    units = list(
-        Unit.objects.filter(pk__in=people.values("unit_id")).values_list("pk", "search_key")
-    )
+    # A unit is found by its kind too: "giáo dục" names no school ("Trường ..."), only its
+    # kind, "Cơ sở giáo dục".
+    units = [
+        (pk, f"{key} {search_key(UnitKind(kind).label)}")
+        for pk, key, kind in Unit.objects.filter(pk__in=people.values("unit_id")).values_list(
+            "pk", "search_key", "kind"
+        )
+    ]
     groups = [
         (pk, search_key(name))
         for pk, name in AudienceGroup.objects.filter(

@@ -104,3 +104,13 @@ def test_search_reads_the_unit_group_and_position_too(world):
     assert names(world.school.name.lower()) == ["Phạm Thị Hoa"]
     assert names("nhan vien tung") == ["Lê Văn Tùng"]  # the group, then the name
     assert names("không có ai") == []
+
+
+def test_giao_duc_finds_the_staff_of_schools_by_the_kind_of_their_unit(world):
+    # The demo's 240 education staff work in "Trường ..." units under the group "Cán bộ quản
+    # lý, giáo viên, nhân viên": only the unit's kind, "Cơ sở giáo dục", says "giáo dục".
+    group = AudienceGroup.objects.get(ward=world.ward, code="school_staff")
+    person_create(unit=world.school, audience_group=group, full_name="Phạm Thị Hoa")
+    person_create(unit=world.organisation, audience_group=group, full_name="Lê Văn Tùng")
+    found = person_list(people=Person.objects.all(), query="GIAO DUC")
+    assert [p.full_name for p in found] == ["Phạm Thị Hoa"]
