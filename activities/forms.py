@@ -6,6 +6,12 @@ from activities.services import ActivityData
 from plans.models import Phase, Plan, Task
 from units.models import AudienceGroup, Unit
 
+# A ward's audience is tens of thousands and a viral post a few million: far beyond these is a
+# typing slip, and beyond 2**31 a database error.
+MAX_REACH = 100_000_000
+MAX_ATTENDEES = 1_000_000
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 class ActivityForm(forms.Form):
     unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Đơn vị thực hiện"))
@@ -30,6 +36,8 @@ class ActivityForm(forms.Form):
     reach = forms.IntegerField(
         label=_("Lượt nghe, lượt xem"),
         min_value=0,
+        # Past the database's integer a 25-digit figure failed the save with a 500.
+        max_value=MAX_REACH,
         required=False,
         help_text=_("Với phát thanh và tin, bài trên nền tảng số."),
     )
@@ -57,8 +65,19 @@ class ActivityForm(forms.Form):
             self.fields[f"group_{group.pk}"] = forms.IntegerField(
                 label=_("Số người tham dự: %(group)s") % {"group": group.name},
                 min_value=0,
+                max_value=MAX_ATTENDEES,
                 required=False,
             )
+
+    def clean_starts_at(self):
+        # Year 0001 passed the field and broke the local-date arithmetic with a 500.
+        starts_at = self.cleaned_data["starts_at"]
+        if not FIRST_YEAR <= starts_at.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                _("Năm phải trong khoảng %(first)s – %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return starts_at
 
     def clean(self):
         cleaned = super().clean()
@@ -130,7 +149,9 @@ class CheckinForm(forms.Form):
         label=_("Số điện thoại"),
         max_length=30,
         required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        widget=forms.TextInput(
+            attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}
+        ),
     )
     full_name = forms.CharField(label=_("Hoặc họ và tên"), max_length=120, required=False)
     unit = forms.ModelChoiceField(
