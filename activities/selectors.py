@@ -85,6 +85,30 @@ def activity_for_checkin(*, token: str) -> Activity | None:
     return Activity.objects.filter(checkin_token=token).select_related("ward", "unit").first()
 
 
+def checkin_default_window(
+    *, activity: Activity, now: dt.datetime
+) -> tuple[dt.datetime, dt.datetime]:
+    """Now until the end of today, or the activity's own day when it is still to come: a
+    window copied from the activity's hours has already passed when staff open check-in the
+    day after, and residents would be refused with no warning."""
+    now = timezone.localtime(now).replace(second=0, microsecond=0)
+    starts = timezone.localtime(activity.starts_at)
+    opens = starts if starts.date() > now.date() else now
+    closes = opens.replace(hour=23, minute=59)
+    return opens, closes
+
+
+def checkin_state(*, activity: Activity, now: dt.datetime) -> str:
+    """'closed' (no code), 'not_yet', 'open' or 'passed', for the staff page to say plainly."""
+    if not activity.checkin_token:
+        return "closed"
+    if now < activity.checkin_opens_at:
+        return "not_yet"
+    if now > activity.checkin_closes_at:
+        return "passed"
+    return "open"
+
+
 # Coverage ------------------------------------------------------------------------------
 
 

@@ -1,7 +1,6 @@
 """Pages of the activity log, attendance, evidence, check-in and coverage. Thin: every rule is
 in services/selectors, every permission in accounts.scoping."""
 
-import datetime as dt
 import hashlib
 import secrets
 
@@ -42,7 +41,6 @@ from plans.models import Phase, Plan
 from units.models import AudienceGroup, Person, Unit, UnitKind
 
 DEVICE_COOKIE = "tt_device"
-CHECKIN_DEFAULT_WINDOW = dt.timedelta(hours=3)
 CONTENT_TYPES = {
     "jpg": "image/jpeg",
     "png": "image/png",
@@ -385,10 +383,11 @@ def checkin_setup(request, pk: int):
         services.checkin_close(activity=activity)
         messages.success(request, _("Đã đóng điểm danh bằng mã QR."))
         return redirect("activities:checkin_setup", pk=activity.pk)
-    start = timezone.localtime(activity.checkin_opens_at or activity.starts_at)
-    end = timezone.localtime(
-        activity.checkin_closes_at or activity.starts_at + CHECKIN_DEFAULT_WINDOW
-    )
+    now = timezone.now()
+    start, end = selectors.checkin_default_window(activity=activity, now=now)
+    if activity.checkin_token:
+        start = timezone.localtime(activity.checkin_opens_at)
+        end = timezone.localtime(activity.checkin_closes_at)
     form = CheckinWindowForm(request.POST or None, initial={"opens_at": start, "closes_at": end})
     if request.method == "POST" and form.is_valid():
         try:
@@ -406,7 +405,13 @@ def checkin_setup(request, pk: int):
     return render(
         request,
         "activities/checkin_setup.html",
-        {"activity": activity, "form": form, "checkin_url": url, "qr_svg": _qr_svg(url)},
+        {
+            "activity": activity,
+            "form": form,
+            "checkin_url": url,
+            "qr_svg": _qr_svg(url),
+            "state": selectors.checkin_state(activity=activity, now=now),
+        },
     )
 
 

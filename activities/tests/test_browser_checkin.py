@@ -39,3 +39,21 @@ def test_a_phone_check_in_counts_on_the_unit_coverage_page(phone_page, page, wor
     table = page.locator("#not-briefed")
     assert table.get_by_text(teacher.full_name).count() == 0
     assert table.get_by_text("Trần Thị Bích").count() == 1
+
+
+def test_the_check_in_pages_do_not_scroll_sideways_on_a_phone(phone_page, world, make):
+    activity = make.activity(plan=make.plan(), day=timezone.localdate())
+    now = timezone.now()
+    checkin_open(
+        activity=activity,
+        opens_at=now - dt.timedelta(minutes=30),
+        closes_at=now + dt.timedelta(hours=2),
+    )
+    browser_login(phone_page, "focal")
+    fits = "document.documentElement.scrollWidth <= window.innerWidth"
+    phone_page.goto(phone_page.base_url + f"/hoat-dong/{activity.pk}/ma-qr/")
+    assert phone_page.locator("#checkin-url").is_visible()
+    assert phone_page.evaluate(fits)
+    phone_page.goto(phone_page.base_url + f"/d/{activity.checkin_token}/")
+    assert phone_page.get_by_label("Số điện thoại").is_visible()
+    assert phone_page.evaluate(fits)
