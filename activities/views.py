@@ -262,6 +262,7 @@ def _int_list(values) -> list[int]:
 @login_required
 def attendance(request, pk: int):
     activity = _activity(request, pk, Access.VIEW)
+    require_people(request.user, activity.unit)
     editable = can(request.user, Access.EDIT, activity.unit)
     if request.method == "POST":
         if not editable:

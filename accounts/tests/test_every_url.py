@@ -107,7 +107,7 @@ def test_every_url_answers_every_role_within_its_scope(world):
 def test_the_sweep_tries_the_city_viewer_on_pages_of_people():
     autodiscover_modules("tests.support")
     names = {route.name for route in project_routes()}
-    assert {"units:person_list", "activities:not_briefed"} <= support.PERSONAL_URL_NAMES <= names
+    assert {"units:person_list", "activities:attendance"} <= support.PERSONAL_URL_NAMES <= names
 
 
 def test_the_sweep_finds_patterns_with_arguments():

@@ -70,7 +70,8 @@ def _register() -> None:
     register_url_example("activities:evidence_download", _evidence)
     register_url_example("activities:evidence_delete", _evidence)
     register_url_example("activities:sheet_review", _sheet_review)
-    register_personal_url("activities:not_briefed")
+    for name in ("not_briefed", "attendance"):
+        register_personal_url(f"activities:{name}")
 
 
 _register()
