@@ -155,7 +155,10 @@ class CheckinForm(forms.Form):
     )
     full_name = forms.CharField(label=_("Hoặc họ và tên"), max_length=120, required=False)
     unit = forms.ModelChoiceField(
-        queryset=Unit.objects.none(), label=_("và đơn vị công tác"), required=False
+        queryset=Unit.objects.none(),
+        label=_("Tổ dân phố / đơn vị (nếu có)"),
+        required=False,
+        empty_label=_("Không thuộc đơn vị nào"),
     )
 
     def __init__(self, *args, ward: Unit, **kwargs):

@@ -85,6 +85,16 @@ def activity_for_checkin(*, token: str) -> Activity | None:
     return Activity.objects.filter(checkin_token=token).select_related("ward", "unit").first()
 
 
+def checkin_match_candidates(*, user, activity: Activity, query: str = "") -> QuerySet[Person]:
+    """Whom a queued check-in may be matched to: anyone of the ward's roster on the day that
+    the user reaches, because residents of other units attend a school's activities too. A
+    coordinator reaches the whole ward, a focal point only its own units."""
+    people = scope_queryset(
+        user, people_active_on(day=activity.held_on).filter(ward_id=activity.ward_id)
+    )
+    return matching(people, query).select_related("unit").order_by("sort_key")
+
+
 def checkin_default_window(
     *, activity: Activity, now: dt.datetime
 ) -> tuple[dt.datetime, dt.datetime]:

@@ -583,15 +583,14 @@ def checkin_submit(
     name = clean_text(full_name)
     if unit is not None and unit.ward_id != activity.ward_id:
         unit = None
-    if not phone and not (name and unit):
-        return CheckinOutcome(
-            False, _("Hãy nhập số điện thoại, hoặc họ và tên cùng đơn vị công tác."), field="phone"
-        )
-    matches = _checkin_candidates(activity, phone, name, unit)
+    if not phone and not name:
+        return CheckinOutcome(False, _("Hãy nhập số điện thoại, hoặc họ và tên."), field="phone")
+    # A name without a unit cannot single anyone out: it waits for staff to match it.
+    matches = _checkin_candidates(activity, phone, name, unit) if phone or unit else []
     if len(matches) == 1:
         attendance_add(activity=activity, person_ids=matches, source=AttendanceSource.QR)
     else:
-        match_key = phone or f"{search_key(name)}|{unit.pk}"
+        match_key = phone or f"{search_key(name)}|{unit.pk if unit else ''}"
         CheckinRequest.objects.get_or_create(
             activity=activity,
             match_key=match_key,

@@ -41,6 +41,8 @@ from plans.models import Phase, Plan
 from units.models import AudienceGroup, Person, Unit, UnitKind
 
 DEVICE_COOKIE = "tt_device"
+# A ward's roster runs to thousands: the drop-down lists this many, the search finds the rest.
+CHECKIN_MATCH_LIMIT = 200
 CONTENT_TYPES = {
     "jpg": "image/jpeg",
     "png": "image/png",
@@ -435,19 +437,23 @@ def checkin_queue(request, pk: int):
         person = None
         if request.POST.get("person", "").isdigit():
             person = get_object_or_404(
-                selectors.people_active_on(day=activity.held_on).filter(ward=activity.ward),
+                selectors.checkin_match_candidates(user=request.user, activity=activity),
                 pk=request.POST["person"],
             )
         services.checkin_request_resolve(request=checkin, person=person)
         messages.success(request, _("Đã xử lý yêu cầu điểm danh."))
         return redirect("activities:checkin_queue", pk=activity.pk)
+    query = request.GET.get("q", "").strip()
     return render(
         request,
         "activities/checkin_queue.html",
         {
             "activity": activity,
             "queue": selectors.checkin_queue(activity=activity),
-            "roster": selectors.activity_roster(activity=activity).order_by("sort_key"),
+            "query": query,
+            "roster": selectors.checkin_match_candidates(
+                user=request.user, activity=activity, query=query
+            )[:CHECKIN_MATCH_LIMIT],
             "editable": editable,
         },
     )
