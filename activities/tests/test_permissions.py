@@ -15,6 +15,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 WARD_VIEWERS = {"admin", "coordinator", "leader", "city"}
 SCHOOL_VIEWERS = WARD_VIEWERS | {"focal"}
 SCHOOL_EDITORS = {"admin", "coordinator", "focal"}
+# Pages that name people: the city viewer sees figures only (accounts.scoping.can_see_people).
+SCHOOL_PEOPLE_VIEWERS = SCHOOL_VIEWERS - {"city"}
 
 
 @pytest.fixture
@@ -28,15 +30,17 @@ def setup(world, make):
 
 def test_read_pages_are_scoped(client, world, setup):
     activity, evidence, _person, plan = setup
-    for name in ("detail", "attendance", "checkin_queue"):
+    for name in ("detail", "checkin_queue"):
         url = reverse(f"activities:{name}", args=[activity.pk])
         assert_access(client, world, url, SCHOOL_VIEWERS)
+    url = reverse("activities:attendance", args=[activity.pk])
+    assert_access(client, world, url, SCHOOL_PEOPLE_VIEWERS)
     url = reverse("activities:evidence_download", args=[evidence.pk])
     assert_access(client, world, url, SCHOOL_VIEWERS)
-    for name in ("coverage", "not_briefed"):
+    for name, viewers in (("coverage", SCHOOL_VIEWERS), ("not_briefed", SCHOOL_PEOPLE_VIEWERS)):
         url = reverse(f"activities:{name}") + f"?unit={world.school.pk}&plan={plan.pk}"
-        assert_access(client, world, url, SCHOOL_VIEWERS)
-        assert_access(client, world, url + "&format=xlsx", SCHOOL_VIEWERS)
+        assert_access(client, world, url, viewers)
+        assert_access(client, world, url + "&format=xlsx", viewers)
     ward_url = reverse("activities:coverage") + f"?unit={world.ward.pk}"
     assert_access(client, world, ward_url, WARD_VIEWERS)
 
