@@ -168,6 +168,19 @@ class CheckinForm(forms.Form):
         )
 
 
+class CheckinNewPersonForm(forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Thêm vào đơn vị"))
+    audience_group = forms.ModelChoiceField(
+        queryset=AudienceGroup.objects.none(), label=_("Nhóm đối tượng")
+    )
+
+    def __init__(self, *args, units, ward: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["audience_group"].queryset = AudienceGroup.objects.filter(ward=ward)
+
+
 class ChannelForm(forms.ModelForm):
     class Meta:
         model = Channel

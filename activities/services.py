@@ -16,10 +16,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, F, Value, Window
 from django.db.models.functions import Cast, ExtractYear, RowNumber
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.scoping import Access, require
 from activities.channels import DEFAULT_CHANNELS
 from activities.models import (
     Activity,
@@ -42,6 +44,7 @@ from common.text import clean_multiline, clean_text, search_key
 from common.uploads import check_upload
 from plans.models import Phase, Plan, Task
 from units.models import AudienceGroup, Person, Unit
+from units.services import person_create
 
 EVIDENCE_KINDS = {"jpg", "png", "pdf", "docx", "xlsx"}
 BATCH = 500
@@ -601,6 +604,22 @@ def checkin_submit(
             },
         )
     return CheckinOutcome(True, str(CHECKIN_RECORDED))
+
+
+@transaction.atomic
+def checkin_request_add_person(
+    *, actor, request: CheckinRequest, unit: Unit, audience_group: AudienceGroup, full_name: str
+) -> Person:
+    """A resident on no roster yet is added to a unit's list and counted, so checking in at
+    another unit's activity is not lost. Only into a unit the actor manages."""
+    require(actor, Access.EDIT, unit)
+    if unit.ward_id != request.activity.ward_id or audience_group.ward_id != unit.ward_id:
+        raise Http404
+    person = person_create(
+        unit=unit, audience_group=audience_group, full_name=full_name, phone=request.phone
+    )
+    checkin_request_resolve(request=request, person=person)
+    return person
 
 
 @transaction.atomic

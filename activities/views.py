@@ -30,6 +30,7 @@ from activities.forms import (
     ActivityForm,
     ChannelForm,
     CheckinForm,
+    CheckinNewPersonForm,
     CheckinWindowForm,
     CoverageForm,
     EvidenceForm,
@@ -434,6 +435,9 @@ def checkin_queue(request, pk: int):
         checkin = get_object_or_404(
             CheckinRequest, pk=request.POST.get("request", "0") or 0, activity=activity
         )
+        if request.POST.get("add"):
+            _checkin_add_person(request, activity, checkin)
+            return redirect("activities:checkin_queue", pk=activity.pk)
         person = None
         if request.POST.get("person", "").isdigit():
             person = get_object_or_404(
@@ -451,12 +455,38 @@ def checkin_queue(request, pk: int):
             "activity": activity,
             "queue": selectors.checkin_queue(activity=activity),
             "query": query,
+            "new_person_form": _checkin_new_person_form(request, activity),
             "roster": selectors.checkin_match_candidates(
                 user=request.user, activity=activity, query=query
             )[:CHECKIN_MATCH_LIMIT],
             "editable": editable,
         },
     )
+
+
+def _checkin_new_person_form(request, activity: Activity, data=None) -> CheckinNewPersonForm:
+    units = (
+        visible_units(request.user)
+        .filter(ward=activity.ward, is_active=True)
+        .exclude(pk=activity.ward_id)
+        .order_by("sort_key")
+    )
+    return CheckinNewPersonForm(data, units=units, ward=activity.ward)
+
+
+def _checkin_add_person(request, activity: Activity, checkin: CheckinRequest) -> None:
+    form = _checkin_new_person_form(request, activity, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy nhập họ và tên, chọn đơn vị và nhóm đối tượng."))
+        return
+    try:
+        services.checkin_request_add_person(
+            actor=request.user, request=checkin, **form.cleaned_data
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã thêm người mới vào danh sách và ghi nhận điểm danh."))
 
 
 def _device(request) -> tuple[str, str | None]:
