@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from accounts.scoping import (
     Access,
     can,
+    can_see_people,
     require,
     require_people,
     require_role,
@@ -181,6 +182,7 @@ def activity_detail(request, pk: int):
             "attendee_count": activity.attendance.count(),
             "pending_checkins": selectors.checkin_queue(activity=activity).count(),
             "can_edit": can(request.user, Access.EDIT, activity.unit),
+            "sees_people": can_see_people(request.user, activity.unit),
             "evidence_form": EvidenceForm(),
         },
     )
@@ -560,7 +562,14 @@ def _coverage_context(request):
     if plan and str(form.cleaned_data.get("phase") or "").isdigit():
         phase = Phase.objects.filter(plan=plan, pk=form.cleaned_data["phase"]).first()
     on = form.cleaned_data.get("on")
-    return {"form": form, "unit": unit, "plan": plan, "phase": phase, "on": on}
+    return {
+        "form": form,
+        "unit": unit,
+        "plan": plan,
+        "phase": phase,
+        "on": on,
+        "sees_people": can_see_people(request.user, unit),
+    }
 
 
 @login_required

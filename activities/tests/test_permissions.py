@@ -127,3 +127,20 @@ def test_the_check_in_page_needs_no_login_but_a_live_token(client, world, setup)
         activity=activity, opens_at=at(activity.held_on, 7), closes_at=at(activity.held_on, 11)
     )
     assert client.get(f"/d/{activity.checkin_token}/").status_code == 200
+
+
+def test_the_city_viewer_gets_no_link_to_pages_of_people(client, world, setup):
+    activity, _evidence, _person, plan = setup
+    client.force_login(world.user("city"))
+    detail = client.get(reverse("activities:detail", args=[activity.pk])).content.decode()
+    assert reverse("activities:attendance", args=[activity.pk]) not in detail
+    assert "1 người tham dự" in detail
+    coverage = client.get(
+        reverse("activities:coverage"), {"unit": world.school.pk, "plan": plan.pk}
+    )
+    assert reverse("activities:not_briefed") not in coverage.content.decode()
+    client.force_login(world.user("coordinator"))
+    coverage = client.get(
+        reverse("activities:coverage"), {"unit": world.school.pk, "plan": plan.pk}
+    )
+    assert reverse("activities:not_briefed") in coverage.content.decode()
