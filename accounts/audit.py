@@ -31,11 +31,20 @@ def audit_register(model: type[Model], *, unit_of: UnitOf, fetch: str | None = N
         _FETCH[model] = fetch
 
 
+# Records that hold no unit belong to the unit of the record they are part of (a task to its
+# plan's ward, an attendance to its activity's unit), so their entries are read in that scope.
+_PARENTS = ("activity", "plan", "task", "report", "schedule")
+
+
 def _default_unit_of(instance: Model) -> Unit | None:
     for attribute in ("unit", "ward"):
         unit = getattr(instance, attribute, None)
         if isinstance(unit, Unit):
             return unit
+    for attribute in _PARENTS:
+        parent = getattr(instance, attribute, None)
+        if parent is not None:
+            return _default_unit_of(parent)
     return None
 
 

@@ -26,3 +26,18 @@ class ActivitiesConfig(AppConfig):
         from plans.signals import plan_phases_changed
 
         plan_phases_changed.connect(_rephase, dispatch_uid="activities_rephase")
+
+        from auditlog.registry import auditlog
+
+        from activities import models
+
+        # What a unit did, who attended and the evidence it uploaded are in the change log.
+        for model in (
+            models.Channel,
+            models.Activity,
+            models.ActivityAudience,
+            models.Evidence,
+            models.Attendance,
+            models.CheckinRequest,
+        ):
+            auditlog.register(model)

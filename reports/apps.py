@@ -18,6 +18,7 @@ class ReportsConfig(AppConfig):
             models.ReportSchedule,
             models.UnitReport,
             models.UnitReportVersion,
+            models.UnitReportAttachment,
             models.Difficulty,
             models.WardReport,
             models.WardSettings,
