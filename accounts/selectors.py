@@ -1,5 +1,6 @@
 """Reads for account pages: the audit log of a unit or a record, in Vietnamese labels."""
 
+import re
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
@@ -21,6 +22,16 @@ ACTION_LABELS = {
     LogEntry.Action.ACCESS: gettext_lazy("Xem"),
 }
 _EMPTY_VALUES = {"None", ""}
+# auditlog writes an empty related list as its manager's repr ("reports.Difficulty.None").
+_EMPTY_RELATION = re.compile(r"^\w+\.\w+\.None$")
+FIGURES_CHANGED = gettext_lazy("(số liệu đã cập nhật)")
+
+
+def _readable(value: object) -> str:
+    text = str(value)
+    if text in _EMPTY_VALUES or _EMPTY_RELATION.match(text):
+        return ""
+    return text
 
 
 @dataclass(frozen=True)
@@ -88,23 +99,28 @@ def _row(entry: LogEntry) -> AuditRow:
 def _changes(entry: LogEntry, model) -> list[AuditChange]:
     """Only fields a person edits: derived keys, paths and timestamps are noise here."""
     hidden = set()
+    # Stored figures are JSON a clerk cannot read; the report page shows them.
+    figures = set()
     if model is not None:
         hidden = {
             str(field.verbose_name)
             for field in model._meta.concrete_fields
             if not field.editable or getattr(field, "auto_now", False)
         }
+        figures = {
+            str(field.verbose_name)
+            for field in model._meta.concrete_fields
+            if field.get_internal_type() == "JSONField"
+        }
     changes = []
     for label, values in entry.changes_display_dict.items():
         if str(label) in hidden:
             continue
-        before, after = (list(values) + ["", ""])[:2]
+        before, after = (_readable(value) for value in (list(values) + ["", ""])[:2])
+        if str(label) in figures:
+            before, after = "", str(FIGURES_CHANGED)
         changes.append(
-            AuditChange(
-                field=str(label)[:1].upper() + str(label)[1:],
-                before="" if str(before) in _EMPTY_VALUES else str(before),
-                after="" if str(after) in _EMPTY_VALUES else str(after),
-            )
+            AuditChange(field=str(label)[:1].upper() + str(label)[1:], before=before, after=after)
         )
     return changes
 
