@@ -3,6 +3,7 @@ in a request, `auditlog.context.set_actor` in a command)."""
 
 import string
 
+from axes.utils import reset as axes_reset
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.crypto import get_random_string
@@ -117,6 +118,9 @@ def user_reset_password(*, user: User) -> str:
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
+    # The coordinator hands the new password to someone locked out by failed logins: without
+    # this the login still answers "Tài khoản tạm khóa" for up to an hour.
+    axes_reset(username=user.username)
     return password
 
 
