@@ -4,10 +4,14 @@ import re
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -127,6 +131,18 @@ def _changes(entry: LogEntry, model) -> list[AuditChange]:
 
 def users_for_manager(*, user: User) -> QuerySet[User]:
     return manageable_users(user).select_related("unit").order_by("unit__path", "username")
+
+
+def locked_usernames(*, users: QuerySet[User]) -> set[str]:
+    """Accounts django-axes refuses now: the failure limit reached within the cool-off time."""
+    since = timezone.now() - get_cool_off()
+    return set(
+        AccessAttempt.objects.filter(
+            username__in=users.values("username"),
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+            attempt_time__gte=since,
+        ).values_list("username", flat=True)
+    )
 
 
 def audit_log_all() -> QuerySet[LogEntry]:

@@ -72,7 +72,8 @@ def _add_errors(form, error: ValidationError) -> None:
 def user_list(request):
     require_manage_users(request.user)
     users = selectors.users_for_manager(user=request.user)
-    return render(request, "accounts/user_list.html", {"users": users})
+    locked = selectors.locked_usernames(users=users)
+    return render(request, "accounts/user_list.html", {"users": users, "locked": locked})
 
 
 @login_required
