@@ -430,6 +430,8 @@ def _qr_svg(url: str) -> str:
 @login_required
 def checkin_queue(request, pk: int):
     activity = _activity(request, pk, Access.VIEW)
+    # The queue shows the names and phones residents typed.
+    require_people(request.user, activity.unit)
     editable = can(request.user, Access.EDIT, activity.unit)
     if request.method == "POST":
         if not editable:

@@ -70,7 +70,7 @@ def _register() -> None:
     register_url_example("activities:evidence_download", _evidence)
     register_url_example("activities:evidence_delete", _evidence)
     register_url_example("activities:sheet_review", _sheet_review)
-    for name in ("not_briefed", "attendance"):
+    for name in ("not_briefed", "attendance", "checkin_queue"):
         register_personal_url(f"activities:{name}")
 
 

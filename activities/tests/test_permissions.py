@@ -30,11 +30,11 @@ def setup(world, make):
 
 def test_read_pages_are_scoped(client, world, setup):
     activity, evidence, _person, plan = setup
-    for name in ("detail", "checkin_queue"):
+    url = reverse("activities:detail", args=[activity.pk])
+    assert_access(client, world, url, SCHOOL_VIEWERS)
+    for name in ("attendance", "checkin_queue"):
         url = reverse(f"activities:{name}", args=[activity.pk])
-        assert_access(client, world, url, SCHOOL_VIEWERS)
-    url = reverse("activities:attendance", args=[activity.pk])
-    assert_access(client, world, url, SCHOOL_PEOPLE_VIEWERS)
+        assert_access(client, world, url, SCHOOL_PEOPLE_VIEWERS)
     url = reverse("activities:evidence_download", args=[evidence.pk])
     assert_access(client, world, url, SCHOOL_VIEWERS)
     for name, viewers in (("coverage", SCHOOL_VIEWERS), ("not_briefed", SCHOOL_PEOPLE_VIEWERS)):
@@ -134,6 +134,7 @@ def test_the_city_viewer_gets_no_link_to_pages_of_people(client, world, setup):
     client.force_login(world.user("city"))
     detail = client.get(reverse("activities:detail", args=[activity.pk])).content.decode()
     assert reverse("activities:attendance", args=[activity.pk]) not in detail
+    assert reverse("activities:checkin_queue", args=[activity.pk]) not in detail
     assert "1 người tham dự" in detail
     coverage = client.get(
         reverse("activities:coverage"), {"unit": world.school.pk, "plan": plan.pk}
