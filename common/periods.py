@@ -1,9 +1,12 @@
 """Reporting periods and their data cut-off windows (Decree 09/2019/NĐ-CP, Article 12).
 
-A period is written as a short code: `2026-01` (month), `2026-Q1` (quarter), `2026-H1` (first
-six months), `2026-9M` (nine months), `2026` (year). Each period's data window runs from the
-15th of the month before it starts to the 14th of its last month, so January's window starts in
-the previous December and the year's window starts on 15/12 of the previous year.
+A period is written as a short code: `2026-01` (month), `2026-Q1` (quarter), `2026-H1` and
+`2026-H2` (first and last six months), `2026-9M` (nine months), `2026` (year). Each period's
+data window runs from the 15th of the month before it starts to the 14th of its last month, so
+January's window starts in the previous December and the year's window starts on 15/12 of the
+previous year. A six-month schedule reports on both halves: the decree names only the first
+(15/12 → 14/6), and without the second (15/6 → 14/12) the activities of half the year would
+fall in no report.
 
 Shared by reports (schedules, deadlines) and indicators (figures per period), which may not
 import each other; reports.periods re-exports this module.
@@ -41,14 +44,14 @@ class DateWindow:
 class Period:
     kind: PeriodKind
     year: int
-    number: int  # month 1–12, quarter 1–4; 1 for the other kinds
+    number: int  # month 1–12, quarter 1–4, half 1–2; 1 for the other kinds
 
     @property
     def code(self) -> str:
         return {
             PeriodKind.MONTH: f"{self.year}-{self.number:02d}",
             PeriodKind.QUARTER: f"{self.year}-Q{self.number}",
-            PeriodKind.HALF_YEAR: f"{self.year}-H1",
+            PeriodKind.HALF_YEAR: f"{self.year}-H{self.number}",
             PeriodKind.NINE_MONTHS: f"{self.year}-9M",
             PeriodKind.YEAR: f"{self.year}",
         }[self.kind]
@@ -60,6 +63,8 @@ class Period:
             return _("Tháng %(number)02d năm %(year)s") % values
         if self.kind == PeriodKind.QUARTER:
             return _("Quý %(roman)s năm %(year)s") % {**values, "roman": _ROMAN[self.number]}
+        if self.kind == PeriodKind.HALF_YEAR and self.number == 2:
+            return _("6 tháng cuối năm %(year)s") % values
         if self.kind == PeriodKind.HALF_YEAR:
             return _("6 tháng đầu năm %(year)s") % values
         if self.kind == PeriodKind.NINE_MONTHS:
@@ -71,16 +76,18 @@ class Period:
         return {
             PeriodKind.MONTH: self.number,
             PeriodKind.QUARTER: self.number * 3,
-            PeriodKind.HALF_YEAR: 6,
+            PeriodKind.HALF_YEAR: self.number * 6,
             PeriodKind.NINE_MONTHS: 9,
             PeriodKind.YEAR: 12,
         }[self.kind]
 
     @property
     def first_month(self) -> int:
-        return {PeriodKind.MONTH: self.number, PeriodKind.QUARTER: self.number * 3 - 2}.get(
-            self.kind, 1
-        )
+        return {
+            PeriodKind.MONTH: self.number,
+            PeriodKind.QUARTER: self.number * 3 - 2,
+            PeriodKind.HALF_YEAR: self.number * 6 - 5,
+        }.get(self.kind, 1)
 
     @property
     def window(self) -> DateWindow:
@@ -107,11 +114,11 @@ def _previous_month(year: int, month: int) -> tuple[int, int]:
 _PATTERNS = [
     (re.compile(r"^(\d{4})-(\d{2})$"), PeriodKind.MONTH),
     (re.compile(r"^(\d{4})-Q(\d)$"), PeriodKind.QUARTER),
-    (re.compile(r"^(\d{4})-H1$"), PeriodKind.HALF_YEAR),
+    (re.compile(r"^(\d{4})-H(\d)$"), PeriodKind.HALF_YEAR),
     (re.compile(r"^(\d{4})-9M$"), PeriodKind.NINE_MONTHS),
     (re.compile(r"^(\d{4})$"), PeriodKind.YEAR),
 ]
-_FORMS = "2026-01, 2026-Q1, 2026-H1, 2026-9M, 2026"
+_FORMS = "2026-01, 2026-Q1, 2026-H1, 2026-H2, 2026-9M, 2026"
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -145,13 +152,21 @@ def make_period(*, kind: PeriodKind, year: int, number: int = 1, code: str = "")
         raise ValueError(_("Kỳ báo cáo “%(code)s”: tháng phải từ 01 đến 12.") % {"code": shown})
     if kind == PeriodKind.QUARTER and not 1 <= number <= 4:
         raise ValueError(_("Kỳ báo cáo “%(code)s”: quý phải từ 1 đến 4.") % {"code": shown})
-    if kind not in (PeriodKind.MONTH, PeriodKind.QUARTER):
+    if kind == PeriodKind.HALF_YEAR and not 1 <= number <= 2:
+        raise ValueError(
+            _(
+                "Kỳ báo cáo “%(code)s” không hợp lệ: kỳ 6 tháng là H1 (6 tháng đầu năm) hoặc H2 "
+                "(6 tháng cuối năm)."
+            )
+            % {"code": shown}
+        )
+    if kind not in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF_YEAR):
         number = 1
     return Period(kind=PeriodKind(kind), year=year, number=number)
 
 
 def periods_of_year(*, kind: PeriodKind, year: int) -> list[Period]:
-    count = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(kind, 1)
+    count = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.HALF_YEAR: 2}.get(kind, 1)
     return [make_period(kind=kind, year=year, number=n) for n in range(1, count + 1)]
 
 
@@ -165,7 +180,7 @@ def periods_ending_between(*, kind: PeriodKind, start: dt.date, end: dt.date) ->
 
 def previous_period(period: Period) -> Period:
     """The period of the same kind before this one: the month or quarter before, or the same
-    part of the previous year for the kinds that occur once a year."""
+    part of the previous year for the others (a half against the same half of last year)."""
     if period.kind == PeriodKind.MONTH:
         year, month = _previous_month(period.year, period.number)
         return make_period(kind=period.kind, year=year, number=month)
@@ -173,7 +188,7 @@ def previous_period(period: Period) -> Period:
         return make_period(kind=period.kind, year=period.year, number=period.number - 1)
     if period.kind == PeriodKind.QUARTER:
         return make_period(kind=period.kind, year=period.year - 1, number=4)
-    return make_period(kind=period.kind, year=period.year - 1)
+    return make_period(kind=period.kind, year=period.year - 1, number=period.number)
 
 
 def period_of_day(*, kind: PeriodKind, day: dt.date) -> Period:
@@ -186,6 +201,8 @@ def period_of_day(*, kind: PeriodKind, day: dt.date) -> Period:
         return make_period(kind=kind, year=year, number=month)
     if kind == PeriodKind.QUARTER:
         return make_period(kind=kind, year=year, number=(month + 2) // 3)
+    if kind == PeriodKind.HALF_YEAR:
+        return make_period(kind=kind, year=year, number=(month + 5) // 6)
     return make_period(kind=kind, year=year)
 
 

@@ -46,7 +46,7 @@ def test_it_accepts_lower_case_and_spaces():
         ("2026-00", "tháng phải từ 01 đến 12"),
         ("2026-Q5", "quý phải từ 1 đến 4"),
         ("2026-Q0", "quý phải từ 1 đến 4"),
-        ("2026-H2", "không hợp lệ"),
+        ("2026-H3", "không hợp lệ"),
         ("2026-6M", "không hợp lệ"),
         ("26-01", "không hợp lệ"),
         ("2026/01", "không hợp lệ"),
