@@ -75,15 +75,16 @@ def _reporting_period(schedule: ReportSchedule, period: Period) -> ReportingPeri
 def schedule_recent_periods(
     *, schedule: ReportSchedule, today: dt.date, months_back: int = 12
 ) -> list[ReportingPeriod]:
-    """Periods whose cut-off fell in the last `months_back` months or is the next one to come,
-    newest first: the ones anyone still reports on."""
+    """Periods whose cut-off fell in the last `months_back` months, and the one running today,
+    newest first: the ones anyone still reports on. A period whose data window has not begun
+    is not offered (a nine-month report's next period starts three months after the last)."""
     if not schedule.is_periodic:
         return [schedule_period(schedule=schedule)]
     kind = _PERIOD_KIND[schedule.kind]
     start = today - dt.timedelta(days=31 * months_back)
     periods = periods_ending_between(kind=kind, start=start, end=today + dt.timedelta(days=400))
     past = [p for p in periods if p.cut_off < today]
-    upcoming = [p for p in periods if p.cut_off >= today][:1]
+    upcoming = [p for p in periods if p.window.start <= today <= p.cut_off][:1]
     return [_reporting_period(schedule, p) for p in reversed(past + upcoming)]
 
 

@@ -67,6 +67,21 @@ def _period_or_error(schedule: ReportSchedule, period_code: str):
         raise ValidationError(str(exc)) from exc
 
 
+def _require_begun(label: str, window_start: dt.date, outcome: str) -> None:
+    """A report speaks for data already gathered: before its window begins there is nothing
+    to report, and an accepted report would lock figures that are still to come."""
+    if window_start > timezone.localdate():
+        raise ValidationError(
+            _("Kỳ %(period)s chưa bắt đầu: số liệu tính từ ngày %(start)s; %(outcome)s.")
+            % {"period": label, "start": window_start.strftime("%d/%m/%Y"), "outcome": outcome}
+        )
+
+
+def _require_report_begun(report: UnitReport, outcome: str) -> None:
+    period = _period_or_error(report.schedule, report.period_code)
+    _require_begun(period.label, period.window.start, outcome)
+
+
 # Schedules -----------------------------------------------------------------------------------
 
 
@@ -192,6 +207,7 @@ def unit_report_open(
     """The unit's report for the period, created as a draft prefilled with its figures."""
     require(actor, Access.EDIT, unit)
     period = _period_or_error(schedule, period_code)
+    _require_begun(period.label, period.window.start, _("chưa lập báo cáo được"))
     if not _owes(schedule, unit):
         raise ValidationError(
             _("%(unit)s không thuộc danh sách đơn vị phải gửi báo cáo này.") % {"unit": unit}
@@ -212,6 +228,7 @@ def unit_reports_open_all(*, actor, schedule: ReportSchedule, period_code: str) 
     new."""
     require(actor, Access.MANAGE, schedule.plan.ward)
     period = _period_or_error(schedule, period_code)
+    _require_begun(period.label, period.window.start, _("chưa lập báo cáo được"))
     have = set(
         UnitReport.objects.filter(schedule=schedule, period_code=period.code).values_list(
             "unit_id", flat=True
@@ -279,6 +296,7 @@ def unit_report_submit(*, actor, report: UnitReport) -> UnitReport:
     require(actor, Access.EDIT, report.unit)
     current = _lock_row(report)
     unit_report_ensure_editable(report=current)
+    _require_report_begun(current, _("chưa gửi được"))
     if not current.results.strip():
         raise ValidationError(_("Mục “Kết quả thực hiện” chưa có nội dung; chưa gửi được."))
     # Figures are taken afresh at each submission, so the coordinator reviews what the records
@@ -325,6 +343,7 @@ def unit_report_accept(*, actor, report: UnitReport, comment: str = "") -> UnitR
     current = _require_review(
         actor, report, ReportStatus.SUBMITTED, _("Chỉ chấp nhận được báo cáo đang chờ duyệt.")
     )
+    _require_report_begun(current, _("chưa chấp nhận được"))
     current.status = ReportStatus.ACCEPTED
     current.accepted_at = timezone.now()
     current.review_comment = clean_multiline(comment)
