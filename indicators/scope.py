@@ -64,15 +64,19 @@ def ward_of(unit: Unit) -> Unit | None:
 
 
 def plans_for(
-    root: Unit, plan: Plan | None = None, plan_id: int | None = None
+    root: Unit,
+    plan: Plan | None = None,
+    plan_id: int | None = None,
+    ward_plans: tuple[Plan, ...] = (),
 ) -> tuple[tuple[Plan, ...], tuple[Plan, ...], tuple[Phase, ...]]:
     """(plans measured, the ward's plans, the measured plan's phases). Measured: the plan given
-    or asked for by id, else the ward's latest; for a province, each ward's latest plan
-    (coverage counts a person toward their own ward's), without phases, which are per plan."""
+    or asked for by id, else the ward's latest; for a province, each ward's plan among
+    `ward_plans` (the one its reports are for), else its latest (coverage counts a person
+    toward their own ward's), without phases, which are per plan."""
     if root.kind == UnitKind.PROVINCE:
         latest: dict[int, Plan] = {}
         wards = Unit.objects.filter(kind=UnitKind.WARD, path__startswith=root.path)
-        for candidate in Plan.objects.filter(ward__in=wards):
+        for candidate in (*ward_plans, *Plan.objects.filter(ward__in=wards)):
             latest.setdefault(candidate.ward_id, candidate)
         return tuple(latest.values()), (), ()
     choices, phases = _plans_with_phases(ward_of(root))
@@ -135,6 +139,7 @@ def scope_build(
     group_code: str = "",
     channel_code: str = "",
     today: dt.date | None = None,
+    ward_plans: tuple[Plan, ...] = (),
 ) -> Scope:
     """`period` or a free `window` (a thematic report's dates); neither means the current
     quarter. Without `phase`, the plan's phase running on the measuring day is used unless
@@ -147,7 +152,7 @@ def scope_build(
         length = window.end - window.start + dt.timedelta(days=1)
         previous = DateWindow(window.start - length, window.start - dt.timedelta(days=1))
     day = min(today, window.end)
-    plans, plan_choices, phases = plans_for(root, plan, plan_id)
+    plans, plan_choices, phases = plans_for(root, plan, plan_id, ward_plans)
     if phase is None and pick_phase:
         phase = _phase_on(phases, day)
     return Scope(

@@ -12,6 +12,7 @@ from accounts.scoping import scope_queryset
 from indicators.figures import Figures
 from indicators.scope import scope_build
 from indicators.selectors import indicator_figures
+from plans.models import Plan
 from reports.holidays import add_working_days
 from reports.models import (
     Difficulty,
@@ -373,10 +374,11 @@ def city_roll_up(*, user, wards: QuerySet[Unit], period: Period | None) -> list[
     return list(by_ward.values())
 
 
-def latest_period_code(*, wards: QuerySet[Unit]) -> str:
-    """The most recent period any of these wards has reports for."""
+def latest_period_code(*, wards: QuerySet[Unit], today: dt.date) -> str:
+    """The most recent period any of these wards has reports for, among those begun by
+    `today`: a draft made early for a period to come has no figures to show yet."""
     found = (
-        UnitReport.objects.filter(ward__in=wards)
+        UnitReport.objects.filter(ward__in=wards, window_start__lte=today)
         .exclude(period_code="")
         .order_by("-window_end")
         .values_list("period_code", flat=True)
@@ -387,5 +389,13 @@ def latest_period_code(*, wards: QuerySet[Unit]) -> str:
 
 def roll_up_figures(*, root: Unit, period: Period) -> Figures:
     """The indicators' figures for a city (or any unit) and period: the aggregate a city viewer
-    compares wards by."""
-    return indicator_figures(scope=scope_build(root=root, period=period))
+    compares wards by. Each ward is measured by the plan its reports of the period are for, so
+    the city shows the figure the ward's own reports show, even when a newer plan (a second
+    import) has no activities yet."""
+    reported = Plan.objects.filter(
+        ward__path__startswith=root.path,
+        report_schedules__unit_reports__period_code=period.code,
+    ).distinct()
+    return indicator_figures(
+        scope=scope_build(root=root, period=period, ward_plans=tuple(reported))
+    )

@@ -570,7 +570,7 @@ def city_roll_up(request):
     wards = visible_wards(request.user).filter(path__startswith=root.path)
     form = PeriodForm(request.GET or None)
     code = form.cleaned_data["period_code"] if form.is_bound and form.is_valid() else ""
-    code = code or selectors.latest_period_code(wards=wards)
+    code = code or selectors.latest_period_code(wards=wards, today=timezone.localdate())
     period = parse_period(code) if code else None
     figures = selectors.roll_up_figures(root=root, period=period) if period else None
     return render(
