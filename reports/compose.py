@@ -5,6 +5,8 @@ format in reports/documents/. Every number comes from the snapshot; none is coun
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from common.i18n import in_official_language
 from reports.documents.cells import cell_text
 from reports.documents.content import (
@@ -73,9 +75,17 @@ class ShownTable:
     rows: list[list[tuple[str, bool]]]  # (text, is a number)
 
 
+def _in_interface_language(text: str) -> str:
+    """A snapshot keeps its labels in the official language, which is the catalog's source
+    language, so the Vietnamese label is its own msgid; what the ward typed (unit names,
+    targets) has no entry and comes back unchanged. An empty cell must not reach gettext,
+    which answers "" with the catalog's header."""
+    return gettext(text) if text else text
+
+
 def shown_tables(figures: dict, keys: tuple[str, ...]) -> list[ShownTable]:
-    """Tables of a snapshot as a page prints them, numbers the Vietnamese way as in the
-    documents."""
+    """Tables of a snapshot as a page prints them: titles, headers and labels in the
+    interface language, numbers the Vietnamese way as in the documents."""
     shown = []
     for table in tables_by_key(figures, keys):
         rows = []
@@ -83,9 +93,14 @@ def shown_tables(figures: dict, keys: tuple[str, ...]) -> list[ShownTable]:
             cells = []
             for index, value in enumerate(row):
                 column_format = table.format_of(index, value)
-                cells.append((cell_text(value, column_format), column_format != ColumnFormat.TEXT))
+                text = cell_text(value, column_format)
+                if column_format == ColumnFormat.TEXT:
+                    cells.append((_in_interface_language(text), False))
+                else:
+                    cells.append((text, True))
             rows.append(cells)
-        shown.append(ShownTable(table.title, table.columns, rows))
+        columns = [_in_interface_language(column) for column in table.columns]
+        shown.append(ShownTable(_in_interface_language(table.title), columns, rows))
     return shown
 
 
