@@ -93,7 +93,7 @@ def period_choices(overview: Overview) -> list[tuple[str, str]]:
     """A few periods around the one shown: its year's months, quarters and halves."""
     year = overview.scope.window.end.year
     choices = [(str(year), make_period(kind=PeriodKind.YEAR, year=year).label)]
-    for kind, count in ((PeriodKind.HALF_YEAR, 1), (PeriodKind.NINE_MONTHS, 1),
+    for kind, count in ((PeriodKind.HALF_YEAR, 2), (PeriodKind.NINE_MONTHS, 1),
                         (PeriodKind.QUARTER, 4), (PeriodKind.MONTH, 12)):  # fmt: skip
         for number in range(1, count + 1):
             period = make_period(kind=kind, year=year, number=number)
