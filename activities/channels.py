@@ -1,4 +1,4 @@
-"""The channels every plan of this shape names (DOMAIN.md, III; Decree 49/2024 for the
+"""The channels every plan of this shape names (docs/domain.md, section III; Decree 49/2024 for the
 grassroots information system). A ward may rename, reorder, retire or add its own."""
 
 from django.utils.translation import gettext_lazy as _

@@ -1,6 +1,6 @@
 """Where a report's figures come from: one pluggable function.
 
-Every figure is computed in the indicators app (ARCHITECTURE.md); this module only asks it.
+Every figure is computed in the indicators app (docs/architecture.md); this module only asks it.
 The indicators app plugs in by naming its function in the setting
 
     REPORTS_FIGURES_PROVIDER = "indicators.report_period.unit_figures"

@@ -1,6 +1,6 @@
 """The official document as .docx, in the layout of Decree 30/2020/NĐ-CP, Appendix I.
 
-Sizes, weights and margins follow FORMATS.md ("use" column). Times New Roman is set on every
+Sizes, weights and margins follow docs/formats.md ("we use"). Times New Roman is set on every
 run for the Latin, East Asian and complex-script slots, because Word falls back to another font
 for Vietnamese letters when only the Latin slot is named.
 """
