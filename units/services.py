@@ -22,8 +22,8 @@ from units.roster import previews
 if TYPE_CHECKING:
     from units.roster.importer import RosterResult
 
-# The audience groups every plan of this shape names (docs/domain.md, audience groups); a ward may add,
-# rename or remove its own. Aliases are the ways spreadsheets write them.
+# The audience groups every plan of this shape names (docs/domain.md); a ward may add, rename or
+# remove its own. Aliases are the ways spreadsheets write them.
 DEFAULT_AUDIENCE_GROUPS = [
     (
         "civil_servants",
